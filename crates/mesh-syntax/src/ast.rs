@@ -386,14 +386,20 @@ pub enum ExprKind {
     /// `%{k => v, …}`
     Map(Vec<(Expr, Expr)>),
     /// `Name { field: expr, … }`
-    StructLit { name: Ident, fields: Vec<FieldInit> },
+    StructLit {
+        name: Ident,
+        fields: Vec<FieldInit>,
+    },
     /// `%{base | field: expr, …}`
     StructUpdate {
         base: Box<Expr>,
         fields: Vec<FieldInit>,
     },
     /// `base.name` — field access, qualified name or (when called) method.
-    Field { base: Box<Expr>, name: Ident },
+    Field {
+        base: Box<Expr>,
+        name: Ident,
+    },
     /// `callee(args…, kw: v, …)`
     Call {
         callee: Box<Expr>,
@@ -402,18 +408,27 @@ pub enum ExprKind {
         kwargs: Vec<FieldInit>,
     },
     /// `lhs |> rhs`
-    Pipe { lhs: Box<Expr>, rhs: Box<Expr> },
+    Pipe {
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+    },
     Binary {
         op: BinOp,
         op_span: Span,
         lhs: Box<Expr>,
         rhs: Box<Expr>,
     },
-    Unary { op: UnOp, operand: Box<Expr> },
+    Unary {
+        op: UnOp,
+        operand: Box<Expr>,
+    },
     /// `expr?`
     Try(Box<Expr>),
     /// `base[index]` (parsed; the checker rejects it)
-    Index { base: Box<Expr>, index: Box<Expr> },
+    Index {
+        base: Box<Expr>,
+        index: Box<Expr>,
+    },
     If {
         cond: Box<Expr>,
         then_block: Block,
@@ -421,7 +436,10 @@ pub enum ExprKind {
         else_block: Option<Block>,
     },
     /// `case`/`match` scrutinee `do` arms `end`
-    Case { scrutinee: Box<Expr>, arms: Vec<Arm> },
+    Case {
+        scrutinee: Box<Expr>,
+        arms: Vec<Arm>,
+    },
     /// `receive do arms [after ms -> expr] end`
     Receive {
         arms: Vec<Arm>,
@@ -437,7 +455,10 @@ pub enum ExprKind {
         body: Block,
     },
     /// `while cond do body end`
-    While { cond: Box<Expr>, body: Block },
+    While {
+        cond: Box<Expr>,
+        body: Block,
+    },
     Break,
     Continue,
     /// `spawn(f, args…)`
@@ -593,7 +614,10 @@ pub struct TypeExpr {
 pub enum TypeExprKind {
     /// `Name`, `Mod.Name`, `Name<A, B>`; `T?` and `T!E` arrive here as `Option<T>` and
     /// `Result<T, E>`.
-    Named { path: Vec<Ident>, args: Vec<TypeExpr> },
+    Named {
+        path: Vec<Ident>,
+        args: Vec<TypeExpr>,
+    },
     /// `()` and `(A, B)`
     Tuple(Vec<TypeExpr>),
     /// `Fun(A, B) -> R`

@@ -135,7 +135,13 @@ impl Diagnostic {
             let lsrc = sources.get(label.span.file);
             let (lline, lcol) = lsrc.line_col(label.span.start);
             if label.span.file != self.primary.span.file {
-                let _ = writeln!(out, "{pad} = note: {}:{}:{}", lsrc.path.display(), lline, lcol);
+                let _ = writeln!(
+                    out,
+                    "{pad} = note: {}:{}:{}",
+                    lsrc.path.display(),
+                    lline,
+                    lcol
+                );
             }
             let text = lsrc.line_text(lline);
             let _ = writeln!(out, "{:>width$} | {}", lline, text.replace('\t', " "));
@@ -237,9 +243,13 @@ mod tests {
             "app/main.mpl",
             "fn main() do\n  area(4)\nend\n",
         ));
-        let d = Diagnostic::error("E0003", "expected 2 argument(s), found 1", Span::new(f, 15, 22))
-            .with_label("expected 2 argument(s)")
-            .with_help("missing 1 argument(s)");
+        let d = Diagnostic::error(
+            "E0003",
+            "expected 2 argument(s), found 1",
+            Span::new(f, 15, 22),
+        )
+        .with_label("expected 2 argument(s)")
+        .with_help("missing 1 argument(s)");
         let text = d.render(&map);
         assert_eq!(
             text,

@@ -7,7 +7,14 @@
 
 pub mod ast;
 pub mod diagnostic;
+pub mod lexer;
 pub mod span;
+pub mod token;
 
 pub use diagnostic::{Diagnostic, Label, Severity};
 pub use span::{FileId, Source, SourceMap, Span};
+
+/// Splits a file into tokens (comments included as trivia) and lexical diagnostics.
+pub fn lex(file: FileId, text: &str) -> (Vec<token::Token>, Vec<Diagnostic>) {
+    lexer::lex(file, text)
+}
