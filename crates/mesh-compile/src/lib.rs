@@ -3,3 +3,38 @@
 //! move-on-last-use analysis that lets the VM update unshared collections in place.
 //!
 //! It must not know about tokio, I/O or how natives are implemented: natives are names.
+//!
+//! # Conventions of the generated code
+//!
+//! * A function of arity `n` has its parameters in registers `0..n`; locals and
+//!   temporaries are allocated above them in stack order, so every call and `Make*`
+//!   window starts at the top of the live registers.
+//! * Top-level function `FnId(i)` is image function `i`; lambdas are appended after them
+//!   (named `<enclosing>.<closure k>`, or `<enclosing>.<name>` for named lambdas).
+//! * A lambda's captured locals are loaded with `LoadCapture` into the registers after its
+//!   parameters when it starts; its `self_local` is read with `LoadSelf`.
+//! * Calls in tail position are `TailCall`/`TailCallValue`; natives never are.
+
+mod builder;
+mod closure;
+mod control;
+mod expr;
+mod func;
+mod image;
+mod liveness;
+mod pattern;
+mod scope;
+
+use mesh_check::tir::Program;
+use mesh_syntax::SourceMap;
+
+/// Compiles a checked program into a bytecode image.
+pub fn compile(program: &Program, sources: &SourceMap) -> mesh_vm::Image {
+    let mut cx = image::ImageBuilder::new(program, sources);
+    let functions = program
+        .functions
+        .iter()
+        .map(|decl| func::compile_decl(&mut cx, decl))
+        .collect();
+    cx.finish(functions)
+}

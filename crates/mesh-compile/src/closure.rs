@@ -1,0 +1,272 @@
+//! Closure conversion.
+//!
+//! A lambda becomes a function of its own, appended to the image. Its free locals (used in
+//! the body, not bound in it) are captured by value at the creation site with
+//! `MakeClosure`, and loaded into registers with `LoadCapture` when the closure starts, so
+//! the body reads them like any other local. Because local ids are unique within a
+//! top-level function, "free" is a set difference: used minus bound. A named lambda refers
+//! to itself through `LoadSelf` instead of capturing itself, so no reference cycle arises.
+
+use crate::func::{Dest, FnCompiler};
+use crate::pattern::binders;
+use crate::scope::Slot;
+use mesh_check::tir::{Expr, ExprKind, LocalId, Pattern, Stmt};
+use mesh_syntax::Span;
+use mesh_vm::Instr;
+use std::collections::BTreeSet;
+
+/// The free locals of a lambda, in increasing id order (the capture order).
+pub(crate) fn free_locals(
+    params: &[LocalId],
+    self_local: Option<LocalId>,
+    body: &Expr,
+) -> Vec<LocalId> {
+    let mut used = BTreeSet::new();
+    let mut bound = BTreeSet::new();
+    bound.extend(params.iter().copied());
+    bound.extend(self_local);
+    collect(body, &mut used, &mut bound);
+    used.difference(&bound).copied().collect()
+}
+
+/// Adds the locals bound by `p` to `bound`.
+fn bind_pattern(p: &Pattern, bound: &mut BTreeSet<LocalId>) {
+    let mut ls = Vec::new();
+    binders(p, &mut ls);
+    bound.extend(ls);
+}
+
+/// Records every local read in `e` (`used`) and every local bound in it (`bound`).
+fn collect(e: &Expr, used: &mut BTreeSet<LocalId>, bound: &mut BTreeSet<LocalId>) {
+    use ExprKind as K;
+    match &e.kind {
+        K::Unit
+        | K::Int(_)
+        | K::Float(_)
+        | K::Bool(_)
+        | K::Str(_)
+        | K::FnRef(_)
+        | K::SelfClosure
+        | K::Break
+        | K::Continue => {}
+        K::Local(l) => {
+            used.insert(*l);
+        }
+        K::Call { callee, args } => {
+            if let mesh_check::tir::Callee::Value(f) = callee {
+                collect(f, used, bound);
+            }
+            args.iter().for_each(|a| collect(a, used, bound));
+        }
+        K::Lambda {
+            params,
+            self_local,
+            body,
+            ..
+        } => {
+            bound.extend(params.iter().copied());
+            bound.extend(*self_local);
+            collect(body, used, bound);
+        }
+        K::Block { stmts, result } => {
+            for s in stmts {
+                match s {
+                    Stmt::Let { pattern, value } => {
+                        bind_pattern(pattern, bound);
+                        collect(value, used, bound);
+                    }
+                    Stmt::Expr(x) => collect(x, used, bound),
+                }
+            }
+            collect(result, used, bound);
+        }
+        K::If {
+            cond,
+            then_branch,
+            else_branch,
+        } => {
+            collect(cond, used, bound);
+            collect(then_branch, used, bound);
+            collect(else_branch, used, bound);
+        }
+        K::Match {
+            scrutinee, arms, ..
+        } => {
+            collect(scrutinee, used, bound);
+            for arm in arms {
+                bind_pattern(&arm.pattern, bound);
+                if let Some(g) = &arm.guard {
+                    collect(g, used, bound);
+                }
+                collect(&arm.body, used, bound);
+            }
+        }
+        K::Receive { arms, after } => {
+            for arm in arms {
+                bind_pattern(&arm.pattern, bound);
+                if let Some(g) = &arm.guard {
+                    collect(g, used, bound);
+                }
+                collect(&arm.body, used, bound);
+            }
+            if let Some((ms, body)) = after {
+                collect(ms, used, bound);
+                collect(body, used, bound);
+            }
+        }
+        K::And(a, b) | K::Or(a, b) => {
+            collect(a, used, bound);
+            collect(b, used, bound);
+        }
+        K::Binary { lhs, rhs, .. } => {
+            collect(lhs, used, bound);
+            collect(rhs, used, bound);
+        }
+        K::Unary { operand: x, .. }
+        | K::Display(x)
+        | K::Inspect(x)
+        | K::TypeKey(x)
+        | K::Return(x)
+        | K::Field { base: x, .. } => collect(x, used, bound),
+        K::Tuple(es) | K::List(es) | K::MakeVariant { args: es, .. } => {
+            es.iter().for_each(|x| collect(x, used, bound))
+        }
+        K::Map(pairs) => pairs.iter().for_each(|(k, v)| {
+            collect(k, used, bound);
+            collect(v, used, bound);
+        }),
+        K::MakeStruct { fields, .. } => fields.iter().for_each(|(_, x)| collect(x, used, bound)),
+        K::StructUpdate { base, updates } => {
+            collect(base, used, bound);
+            updates.iter().for_each(|(_, x)| collect(x, used, bound));
+        }
+        K::While { cond, body } => {
+            collect(cond, used, bound);
+            collect(body, used, bound);
+        }
+        K::For(f) => {
+            collect(&f.iterable, used, bound);
+            bind_pattern(&f.pattern, bound);
+            if let Some(flt) = &f.filter {
+                collect(flt, used, bound);
+            }
+            collect(&f.body, used, bound);
+        }
+        // Checker-internal placeholders hold no locals.
+        #[allow(unreachable_patterns)]
+        _ => {}
+    }
+}
+
+impl FnCompiler<'_, '_> {
+    /// Compiles a lambda into a new function and creates its closure value.
+    pub fn lambda(
+        &mut self,
+        name: &str,
+        params: &[LocalId],
+        self_local: Option<LocalId>,
+        body: &Expr,
+        span: Span,
+        dest: Dest,
+    ) {
+        let captures = free_locals(params, self_local, body);
+        let Ok(ncap) = u8::try_from(captures.len()) else {
+            return self.b.error("a closure may capture at most 255 variables");
+        };
+        self.lambdas += 1;
+        let full_name = if name.is_empty() {
+            format!("{}.<closure {}>", self.name, self.lambdas)
+        } else {
+            format!("{}.{}", self.name, name)
+        };
+
+        let func = {
+            let mut inner = FnCompiler::new(&mut *self.cx, full_name, span, params, 0);
+            for (idx, l) in captures.iter().enumerate() {
+                let dst = inner.b.alloc();
+                inner.b.emit(Instr::LoadCapture {
+                    dst,
+                    idx: idx as u16,
+                });
+                inner.scope.set(*l, Slot::Reg(dst));
+            }
+            if let Some(s) = self_local {
+                inner.scope.set(s, Slot::SelfClosure);
+            }
+            inner.expr(body, Dest::Tail);
+            let f = inner.finish();
+            self.cx.push_function(f)
+        };
+
+        if captures.is_empty() {
+            return self.leaf(dest, true, |c, dst| c.b.emit(Instr::LoadFn { dst, func }));
+        }
+        let locals: Vec<Expr> = captures
+            .iter()
+            .map(|l| Expr::new(ExprKind::Local(*l), span))
+            .collect();
+        self.window(dest, |c, base| {
+            c.values_into(base, &locals);
+            c.b.emit(Instr::MakeClosure { base, ncap, func });
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mesh_check::tir::{Arm, BinOp};
+
+    fn ex(kind: ExprKind) -> Expr {
+        Expr::new(kind, Span::default())
+    }
+
+    fn local(i: u32) -> Expr {
+        ex(ExprKind::Local(LocalId(i)))
+    }
+
+    #[test]
+    fn free_locals_subtract_everything_bound_inside() {
+        // fn(p0) -> let l1 = l5 + p0; case l6 do l2 -> fn l3 -> l1 + l2 + l3 + l7 end end end
+        let inner = ex(ExprKind::Lambda {
+            name: String::new(),
+            params: vec![LocalId(3)],
+            self_local: None,
+            body: Box::new(ex(ExprKind::Tuple(vec![
+                local(1),
+                local(2),
+                local(3),
+                local(7),
+            ]))),
+        });
+        let body = ex(ExprKind::Block {
+            stmts: vec![Stmt::Let {
+                pattern: Pattern::Bind(LocalId(1)),
+                value: ex(ExprKind::Binary {
+                    op: BinOp::AddInt,
+                    lhs: Box::new(local(5)),
+                    rhs: Box::new(local(0)),
+                }),
+            }],
+            result: Box::new(ex(ExprKind::Match {
+                scrutinee: Box::new(local(6)),
+                arms: vec![Arm {
+                    pattern: Pattern::Bind(LocalId(2)),
+                    guard: None,
+                    body: inner,
+                }],
+                fail_message: String::new(),
+            })),
+        });
+        assert_eq!(
+            free_locals(&[LocalId(0)], None, &body),
+            vec![LocalId(5), LocalId(6), LocalId(7)]
+        );
+    }
+
+    #[test]
+    fn the_self_local_is_not_captured() {
+        let body = ex(ExprKind::Tuple(vec![local(9), local(4)]));
+        assert_eq!(free_locals(&[], Some(LocalId(9)), &body), vec![LocalId(4)]);
+    }
+}

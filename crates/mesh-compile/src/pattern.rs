@@ -1,0 +1,205 @@
+//! Pattern matching: each pattern becomes a sequence of tests that jump to a failure label,
+//! plus copies into the registers of the locals it binds.
+//!
+//! The locals of a pattern get their registers *before* the tests run (see
+//! [`FnCompiler::alloc_binders`]), below any temporary the tests need. That way the
+//! temporaries can be freed right after the tests while the bindings live on for the guard
+//! and the body, and every alternative of an or-pattern binds into the same registers.
+
+use crate::builder::Label;
+use crate::func::FnCompiler;
+use crate::scope::Slot;
+use mesh_check::tir::{LocalId, Pattern};
+use mesh_vm::{Instr, Reg};
+
+/// The locals bound by `p`, each once, in first-occurrence order.
+pub(crate) fn binders(p: &Pattern, out: &mut Vec<LocalId>) {
+    match p {
+        Pattern::Bind(l) => {
+            if !out.contains(l) {
+                out.push(*l);
+            }
+        }
+        Pattern::As(inner, l) => {
+            binders(inner, out);
+            if !out.contains(l) {
+                out.push(*l);
+            }
+        }
+        Pattern::Tuple(ps) | Pattern::Or(ps) => ps.iter().for_each(|p| binders(p, out)),
+        Pattern::Variant { args, .. } => args.iter().for_each(|p| binders(p, out)),
+        Pattern::Cons(h, t) => {
+            binders(h, out);
+            binders(t, out);
+        }
+        Pattern::Wildcard
+        | Pattern::Int(_)
+        | Pattern::Float(_)
+        | Pattern::Bool(_)
+        | Pattern::Str(_)
+        | Pattern::Unit => {}
+    }
+}
+
+impl FnCompiler<'_, '_> {
+    /// Gives every local bound by `p` a register at the top of the stack.
+    pub fn alloc_binders(&mut self, p: &Pattern) {
+        let mut locals = Vec::new();
+        binders(p, &mut locals);
+        for l in locals {
+            let r = self.b.alloc();
+            self.scope.set(l, Slot::Reg(r));
+        }
+    }
+
+    /// Tests the value in `s` against `p`, jumping to `fail` if it does not match, and
+    /// binds the pattern's locals. `s` is only read (cons patterns copy it first).
+    pub fn pattern(&mut self, p: &Pattern, s: Reg, fail: Label) {
+        let m = self.b.mark();
+        match p {
+            // Unit has one value: the type checker already guarantees the match.
+            Pattern::Wildcard | Pattern::Unit => {}
+            Pattern::Bind(l) => {
+                let dst = self.local_reg(*l);
+                if dst != s {
+                    self.b.emit(Instr::Copy { dst, src: s });
+                }
+            }
+            Pattern::Int(n) => {
+                let k = self.b.alloc();
+                self.b.load_int(k, *n);
+                let c = self.b.alloc();
+                self.b.emit(Instr::EqInt { dst: c, a: s, b: k });
+                self.jump_unless(c, fail);
+            }
+            Pattern::Float(x) => {
+                let k = self.b.alloc();
+                self.b.load_float(k, *x);
+                let c = self.b.alloc();
+                self.b.emit(Instr::EqFloat { dst: c, a: s, b: k });
+                self.jump_unless(c, fail);
+            }
+            Pattern::Str(text) => {
+                let k = self.b.alloc();
+                self.b.load_str(k, text);
+                let c = self.b.alloc();
+                self.b.emit(Instr::Eq { dst: c, a: s, b: k });
+                self.jump_unless(c, fail);
+            }
+            Pattern::Bool(true) => self.jump_unless(s, fail),
+            Pattern::Bool(false) => self
+                .b
+                .emit_jump(Instr::JumpIfTrue { cond: s, offset: 0 }, fail),
+            Pattern::Tuple(ps) => self.fields(ps, s, fail),
+            Pattern::Variant { type_id, tag, args } => {
+                // A type with a single variant needs no tag test.
+                if self.cx.variant_count(type_id.0) != Some(1) {
+                    let t = self.b.alloc();
+                    self.b.emit(Instr::GetTag { dst: t, src: s });
+                    let k = self.b.alloc();
+                    self.b.load_int(k, *tag as i64);
+                    self.b.emit(Instr::EqInt { dst: t, a: t, b: k });
+                    self.jump_unless(t, fail);
+                    self.b.reset(m);
+                }
+                self.fields(args, s, fail);
+            }
+            Pattern::Or(alts) => match alts.split_last() {
+                None => self.b.jump(fail),
+                Some((last, rest)) => {
+                    let ok = self.b.label();
+                    for alt in rest {
+                        let next = self.b.label();
+                        self.pattern(alt, s, next);
+                        self.b.jump(ok);
+                        self.b.bind(next);
+                    }
+                    self.pattern(last, s, fail);
+                    self.b.bind(ok);
+                }
+            },
+            Pattern::As(inner, l) => {
+                self.pattern(inner, s, fail);
+                let dst = self.local_reg(*l);
+                if dst != s {
+                    self.b.emit(Instr::Copy { dst, src: s });
+                }
+            }
+            Pattern::Cons(head, tail) => self.cons(head, tail, s, fail),
+        }
+        self.b.reset(m);
+    }
+
+    fn jump_unless(&mut self, cond: Reg, fail: Label) {
+        self.b
+            .emit_jump(Instr::JumpIfFalse { cond, offset: 0 }, fail);
+    }
+
+    /// Matches the fields (or tuple elements) of `s` against `ps`, extracting only those
+    /// that a sub-pattern looks at; plain bindings are extracted straight into the local.
+    fn fields(&mut self, ps: &[Pattern], s: Reg, fail: Label) {
+        for (i, p) in ps.iter().enumerate() {
+            if matches!(p, Pattern::Wildcard | Pattern::Unit) {
+                continue;
+            }
+            let Ok(idx) = u16::try_from(i) else {
+                return self.b.error("pattern with more than 65535 fields");
+            };
+            match p {
+                Pattern::Bind(l) => {
+                    let dst = self.local_reg(*l);
+                    self.b.emit(Instr::GetField { dst, src: s, idx });
+                }
+                _ => {
+                    let m = self.b.mark();
+                    let t = self.b.alloc();
+                    self.b.emit(Instr::GetField {
+                        dst: t,
+                        src: s,
+                        idx,
+                    });
+                    self.pattern(p, t, fail);
+                    self.b.reset(m);
+                }
+            }
+        }
+    }
+
+    /// `head :: tail`: the list must be non-empty; a copy of it is taken apart with
+    /// `ListUncons` (the copy is a move when the scrutinee dies here, so that walking a
+    /// list by recursion never copies it).
+    fn cons(&mut self, head: &Pattern, tail: &Pattern, s: Reg, fail: Label) {
+        let n = self.b.alloc();
+        self.b.emit(Instr::Len { dst: n, src: s });
+        let zero = self.b.alloc();
+        self.b.emit(Instr::LoadInt {
+            dst: zero,
+            value: 0,
+        });
+        self.b.emit(Instr::LtInt {
+            dst: n,
+            a: zero,
+            b: n,
+        });
+        self.jump_unless(n, fail);
+        let rest = match tail {
+            Pattern::Bind(l) => self.local_reg(*l),
+            _ => self.b.alloc(),
+        };
+        let first = match head {
+            Pattern::Bind(l) => self.local_reg(*l),
+            _ => self.b.alloc(),
+        };
+        self.b.emit(Instr::Copy { dst: rest, src: s });
+        self.b.emit(Instr::ListUncons {
+            src: rest,
+            head: first,
+        });
+        if !matches!(head, Pattern::Bind(_)) {
+            self.pattern(head, first, fail);
+        }
+        if !matches!(tail, Pattern::Bind(_)) {
+            self.pattern(tail, rest, fail);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+//! Shared test support: IR builders, a strict reference interpreter, and helpers that
+//! compile a program and run it.
+
+#![allow(dead_code)]
+
+pub mod refvm;
+pub mod tir;
+
+use mesh_check::tir::Program;
+use mesh_syntax::{Source, SourceMap};
+use mesh_vm::{Image, Value};
+
+/// A source map with one 200-line file `test.mpl` (see [`tir::at`]).
+pub fn sources() -> SourceMap {
+    let mut sm = SourceMap::new();
+    sm.add(Source::new("test.mpl", tir::source_text(200)));
+    sm
+}
+
+/// Compiles `p` against [`sources`].
+pub fn image(p: &Program) -> Image {
+    mesh_compile::compile(p, &sources())
+}
+
+/// Compiles and runs `p` (entry without arguments) on the strict reference interpreter.
+pub fn run_ref(p: &Program) -> Result<refvm::Outcome, String> {
+    run_with(p, vec![], vec![])
+}
+
+/// Compiles and runs `p` with entry arguments and a pre-filled mailbox.
+pub fn run_with(
+    p: &Program,
+    args: Vec<Value>,
+    mailbox: Vec<Value>,
+) -> Result<refvm::Outcome, String> {
+    let img = image(p);
+    refvm::run(&img, args, mailbox)
+}
+
+/// Runs `p` and returns what it printed; panics with the error otherwise.
+pub fn output(p: &Program) -> String {
+    match run_ref(p) {
+        Ok(o) => o.out,
+        Err(e) => panic!("run failed: {e}\n{}", dump(&image(p))),
+    }
+}
+
+/// Runs `p` and returns the `Display` text of its result.
+pub fn result(p: &Program) -> String {
+    let img = image(p);
+    match refvm::run(&img, vec![], vec![]) {
+        Ok(o) => mesh_vm::ops::display(&o.value, &img.types),
+        Err(e) => panic!("run failed: {e}\n{}", dump(&img)),
+    }
+}
+
+/// A readable listing of an image, for failure messages.
+pub fn dump(img: &Image) -> String {
+    let mut s = String::new();
+    for (i, f) in img.functions.iter().enumerate() {
+        s += &format!("fn {i} {} (arity {}, nregs {})\n", f.name, f.arity, f.nregs);
+        for (pc, instr) in f.code.iter().enumerate() {
+            s += &format!("  {pc:4}: {instr:?}\n");
+        }
+    }
+    s
+}
