@@ -1,0 +1,188 @@
+//! The table of natives: maps each qualified native name that `std/*.mpl` declares with
+//! `extern fn` (`"String.length"`) to its implementation.
+
+use crate::context::ProcessCtx;
+use crate::natives::{
+    self, env, file, float, int, io, json, list, map, math, prelude, queue, row, set, string, Args,
+};
+use mesh_vm::{NativeResult, Value};
+
+/// A native function: runs on the calling process's context with the argument window
+/// (whose values it may move out).
+pub type NativeFn = fn(&mut ProcessCtx, &mut [Value]) -> NativeResult;
+
+/// Wraps a synchronous native (`fn(ctx, args) -> Result<Value, String>`) as a [`NativeFn`].
+macro_rules! sync {
+    ($name:literal, $f:path) => {
+        ($name, {
+            fn wrapped(ctx: &mut ProcessCtx, vals: &mut [Value]) -> NativeResult {
+                natives::finish($f(ctx, &mut Args::new($name, vals)))
+            }
+            wrapped as NativeFn
+        })
+    };
+}
+
+/// Wraps a native that may suspend (`fn(ctx, args) -> NativeResult`) as a [`NativeFn`].
+macro_rules! raw {
+    ($name:literal, $f:path) => {
+        ($name, {
+            fn wrapped(ctx: &mut ProcessCtx, vals: &mut [Value]) -> NativeResult {
+                $f(ctx, &mut Args::new($name, vals))
+            }
+            wrapped as NativeFn
+        })
+    };
+}
+
+/// Every native of the standard library, by qualified name.
+static NATIVES: &[(&str, NativeFn)] = &[
+    // Prelude
+    sync!("Prelude.print", prelude::print),
+    sync!("Prelude.println", prelude::println),
+    // IO
+    raw!("IO.read_line", io::read_line),
+    sync!("IO.eprintln", io::eprintln),
+    // Env
+    sync!("Env.get", env::get),
+    sync!("Env.args", env::args),
+    // File
+    raw!("File.read", file::read),
+    raw!("File.write", file::write),
+    raw!("File.append", file::append),
+    raw!("File.exists", file::exists),
+    raw!("File.delete", file::delete),
+    // String
+    sync!("String.length", string::length),
+    sync!("String.slice", string::slice),
+    sync!("String.contains", string::contains),
+    sync!("String.starts_with", string::starts_with),
+    sync!("String.ends_with", string::ends_with),
+    sync!("String.trim", string::trim),
+    sync!("String.to_upper", string::to_upper),
+    sync!("String.to_lower", string::to_lower),
+    sync!("String.replace", string::replace),
+    sync!("String.split", string::split),
+    sync!("String.join", string::join),
+    sync!("String.to_int", string::to_int),
+    sync!("String.to_float", string::to_float),
+    sync!("String.from", string::from),
+    // Int, Float, Math
+    sync!("Int.to_float", int::to_float),
+    sync!("Float.to_int", float::to_int),
+    sync!("Float.from", float::from),
+    sync!("Math.abs", math::abs),
+    sync!("Math.pow", math::pow),
+    sync!("Math.sqrt", math::sqrt),
+    sync!("Math.floor", math::floor),
+    sync!("Math.ceil", math::ceil),
+    sync!("Math.round", math::round),
+    // List
+    sync!("List.new", list::new),
+    sync!("List.length", list::length),
+    sync!("List.append", list::append),
+    sync!("List.head", list::head),
+    sync!("List.tail", list::tail),
+    sync!("List.get", list::get),
+    sync!("List.nth", list::get),
+    sync!("List.last", list::last),
+    sync!("List.concat", list::concat),
+    sync!("List.reverse", list::reverse),
+    sync!("List.contains", list::contains),
+    sync!("List.zip", list::zip),
+    sync!("List.flatten", list::flatten),
+    sync!("List.enumerate", list::enumerate),
+    sync!("List.take", list::take),
+    sync!("List.drop", list::drop),
+    // Map
+    sync!("Map.new", map::new),
+    sync!("Map.put", map::put),
+    sync!("Map.get", map::get),
+    sync!("Map.fetch", map::fetch),
+    sync!("Map.has_key", map::has_key),
+    sync!("Map.delete", map::delete),
+    sync!("Map.size", map::size),
+    sync!("Map.keys", map::keys),
+    sync!("Map.values", map::values),
+    sync!("Map.merge", map::merge),
+    sync!("Map.to_list", map::to_list),
+    sync!("Map.from_list", map::from_list),
+    // Set
+    sync!("Set.new", set::new),
+    sync!("Set.add", set::add),
+    sync!("Set.remove", set::remove),
+    sync!("Set.contains", set::contains),
+    sync!("Set.size", set::size),
+    sync!("Set.union", set::union),
+    sync!("Set.intersection", set::intersection),
+    sync!("Set.difference", set::difference),
+    sync!("Set.to_list", set::to_list),
+    sync!("Set.from_list", set::from_list),
+    // Queue
+    sync!("Queue.new", queue::new),
+    sync!("Queue.push", queue::push),
+    sync!("Queue.pop", queue::pop),
+    sync!("Queue.peek", queue::peek),
+    sync!("Queue.size", queue::size),
+    sync!("Queue.is_empty", queue::is_empty),
+    // Iter (private helpers of std/iter.mpl, which must not depend on List)
+    sync!("Iter.__list_length", list::length),
+    sync!("Iter.__list_get", list::get),
+    // Json
+    sync!("Json.parse", json::parse),
+    sync!("Json.encode", json::encode),
+    sync!("Json.encode_string", json::encode_string),
+    sync!("Json.encode_int", json::encode_int),
+    sync!("Json.encode_bool", json::encode_bool),
+    sync!("Json.encode_map", json::encode_map),
+    sync!("Json.encode_list", json::encode_list),
+    sync!("Json.get", json::get),
+    sync!("Json.get_nested", json::get_nested),
+    sync!("Json.__decode", json::decode),
+    sync!("Json.__to_json", json::encode),
+    // Row
+    sync!("Row.__decode", row::decode),
+];
+
+/// The native named `name` (`"String.length"`), if the runtime provides it.
+pub fn native(name: &str) -> Option<NativeFn> {
+    NATIVES.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
+}
+
+/// The names of all natives the runtime provides.
+pub fn names() -> impl Iterator<Item = &'static str> {
+    NATIVES.iter().map(|(n, _)| *n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn names_are_unique() {
+        let mut seen = BTreeSet::new();
+        for n in names() {
+            assert!(seen.insert(n), "duplicate native {n}");
+        }
+    }
+
+    #[test]
+    fn lookup_by_name() {
+        assert!(native("String.length").is_some());
+        assert!(native("String.nope").is_none());
+    }
+
+    #[test]
+    fn errors_name_the_native_called() {
+        let f = native("List.nth").unwrap_or_else(|| panic!("List.nth is registered"));
+        let mut ctx = crate::natives::testing::ctx();
+        let mut args = [Value::list([]), Value::Int(0)];
+        match f(&mut ctx, &mut args) {
+            NativeResult::Error(e) => {
+                assert_eq!(e, "List.nth: index 0 out of range for list of length 0")
+            }
+            _ => panic!("expected an error"),
+        }
+    }
+}
