@@ -6,8 +6,10 @@
 //! is a tree that says what was *written*, never what it *means*.
 
 pub mod ast;
+pub mod ast_dump;
 pub mod diagnostic;
 pub mod lexer;
+mod parser;
 pub mod span;
 pub mod token;
 
@@ -17,4 +19,31 @@ pub use span::{FileId, Source, SourceMap, Span};
 /// Splits a file into tokens (comments included as trivia) and lexical diagnostics.
 pub fn lex(file: FileId, text: &str) -> (Vec<token::Token>, Vec<Diagnostic>) {
     lexer::lex(file, text)
+}
+
+/// Options that change what the parser accepts.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ParseOptions {
+    /// Standard-library sources: `extern fn` and `extern type` declarations are allowed.
+    pub std_mode: bool,
+}
+
+/// The result of parsing one file: the tree (with error nodes where recovery happened)
+/// and every lexical and syntax diagnostic, in source order.
+pub struct Parsed {
+    pub file: ast::SourceFile,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Lexes and parses one file. Never panics; always returns a tree.
+pub fn parse(file: FileId, text: &str, opts: ParseOptions) -> Parsed {
+    let (tokens, mut diagnostics) = lexer::lex(file, text);
+    let (tree, parse_diags) = parser::parse_tokens(file, text, tokens, opts);
+    diagnostics.extend(parse_diags);
+    // Stable sort: lexical and syntax errors interleave by position.
+    diagnostics.sort_by_key(|d| d.primary.span.start);
+    Parsed {
+        file: tree,
+        diagnostics,
+    }
 }
