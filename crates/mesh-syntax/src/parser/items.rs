@@ -225,7 +225,11 @@ impl<'a> Parser<'a> {
                 is_expr_body: false,
             }
         } else {
-            return Err(self.expected("`=` or `do` for the function body"));
+            let do_span = self.missing_do("`=` or `do` for the function body")?;
+            FnBody::Block {
+                block: self.do_block(do_span, "function body"),
+                is_expr_body: false,
+            }
         };
         Ok(FnDef {
             is_pub,

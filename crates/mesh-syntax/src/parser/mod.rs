@@ -232,20 +232,39 @@ impl<'a> Parser<'a> {
     }
 
     /// Consumes the `do` that opens a body, with advice when it sits on the next line.
+    ///
+    /// When the header line simply ends without `do`, the error is reported and the body
+    /// is parsed as if the `do` were there (using the `do` on the next line if that is
+    /// where it was written): the lines below are almost certainly the intended body,
+    /// and treating them as statements would cascade into a stray `end`.
     fn expect_do(&mut self, after: &str) -> PResult<Span> {
         if self.at_kw(Keyword::Do) {
             return Ok(self.bump().span);
         }
-        let on_next_line = self.raw().kind == TokenKind::Newline && self.next_non_newline_is_do();
-        let what = format!("`do` after {after}");
-        let Some(mut diag) = self.expected_diag(&what) else {
+        self.missing_do(&format!("`do` after {after}"))
+    }
+
+    /// Reports a missing `do` ("expected {what}") and recovers as described on
+    /// [`Parser::expect_do`]; fails unless the header line ended there.
+    fn missing_do(&mut self, what: &str) -> PResult<Span> {
+        let at_newline = self.raw().kind == TokenKind::Newline;
+        let on_next_line = at_newline && self.next_non_newline_is_do();
+        let Some(mut diag) = self.expected_diag(what) else {
             return Err(Fail);
         };
         if on_next_line {
             diag = diag.with_help("`do` must be on the same line as the header it belongs to");
         }
         self.report(diag);
-        Err(Fail)
+        if !at_newline {
+            return Err(Fail);
+        }
+        let newline = self.raw().span;
+        if on_next_line {
+            self.skip_newlines();
+            return Ok(self.bump().span);
+        }
+        Ok(newline)
     }
 
     /// Consumes the `end` closing a body opened at `opener`; reports (without consuming
@@ -263,6 +282,3 @@ impl<'a> Parser<'a> {
         Span::new(self.file, start.start, self.prev_end.max(start.start))
     }
 }
-
-#[cfg(test)]
-mod tests;

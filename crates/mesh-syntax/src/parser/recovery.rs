@@ -147,8 +147,11 @@ impl<'a> Parser<'a> {
             {
                 return;
             }
-            // Nothing was consumed: drop the offending token so that we make progress.
-            self.pos += 1;
+            if !matches!(self.nesting_at(self.pos), Nesting::Open) {
+                // Nothing was consumed: drop the offending token so that we make progress.
+                // (An opener is left to `skip_statement`, which skips through its closer.)
+                self.pos += 1;
+            }
         } else if self.at_line_start() {
             // The failure already ran onto the next line (e.g. an unclosed bracket stopped
             // before a `let`); that line is healthy.
