@@ -18,6 +18,10 @@ pub(super) struct BodyCfg {
     /// Members must be separated by a newline or `;` (false for struct fields and
     /// variants, which may share a line).
     pub need_sep: bool,
+    /// A definition that only makes sense at top level (`pub`, `struct`, `service`, …)
+    /// written in column 1 ends the body, because the body is then almost certainly
+    /// missing its `end` (see [`Parser::at_unindented_top_level_item`]).
+    pub stop_at_column1_items: bool,
 }
 
 impl BodyCfg {
@@ -28,6 +32,7 @@ impl BodyCfg {
             top_level: false,
             in_brackets,
             need_sep: true,
+            stop_at_column1_items: true,
         }
     }
 }
@@ -48,6 +53,7 @@ impl<'a> Parser<'a> {
                 TokenKind::Eof => break,
                 TokenKind::Keyword(k) if cfg.terms.contains(&k) => break,
                 TokenKind::Keyword(Keyword::End) if !cfg.top_level => break,
+                _ if cfg.stop_at_column1_items && self.at_unindented_top_level_item() => break,
                 TokenKind::InterpEnd => break,
                 TokenKind::RParen | TokenKind::RBracket | TokenKind::RBrace if cfg.in_brackets => {
                     break
@@ -89,6 +95,40 @@ impl<'a> Parser<'a> {
                 }
                 Err(_) => self.recover_statement(start),
             }
+        }
+    }
+
+    /// A definition keyword that is only meaningful at top level (`pub`, `struct`,
+    /// `type`, `interface`, `impl`, `actor`, `service`, `supervisor`, `module`, `import`,
+    /// `from X`) written in column 1. Inside a statement block this means the block's
+    /// `end` is missing, so the block stops there and reports it, and the definition is
+    /// parsed at top level. Nested named `fn`s are legal, so `fn` is not on the list.
+    fn at_unindented_top_level_item(&mut self) -> bool {
+        let Some(prev) = self.pos.checked_sub(1).map(|i| self.tok(i)) else {
+            return false;
+        };
+        let tok = self.tok(self.pos);
+        if prev.kind != TokenKind::Newline || prev.span.end != tok.span.start {
+            return false;
+        }
+        match &tok.kind {
+            TokenKind::Keyword(k) => matches!(
+                k,
+                Keyword::Pub
+                    | Keyword::Struct
+                    | Keyword::Type
+                    | Keyword::Interface
+                    | Keyword::Impl
+                    | Keyword::Actor
+                    | Keyword::Service
+                    | Keyword::Supervisor
+                    | Keyword::Module
+                    | Keyword::Import
+            ),
+            TokenKind::Ident(w) => {
+                w == "from" && matches!(self.tok(self.pos + 1).kind, TokenKind::Ident(_))
+            }
+            _ => false,
         }
     }
 
@@ -154,6 +194,7 @@ impl<'a> Parser<'a> {
         opener: Span,
         what: &str,
         need_sep: bool,
+        stop_at_column1_items: bool,
         each: impl FnMut(&mut Self) -> PResult<()>,
     ) {
         let in_brackets = !self.significant();
@@ -163,6 +204,7 @@ impl<'a> Parser<'a> {
                 top_level: false,
                 in_brackets,
                 need_sep,
+                stop_at_column1_items,
             };
             p.body_loop(cfg, each);
             p.expect_end(opener, what, "`do` block started here");

@@ -27,6 +27,7 @@ impl<'a> Parser<'a> {
             top_level: true,
             in_brackets: false,
             need_sep: true,
+            stop_at_column1_items: false,
         };
         self.body_loop(cfg, |p| {
             items.push(p.parse_item_or_expr()?);
@@ -328,7 +329,7 @@ impl<'a> Parser<'a> {
             deriving: None,
             span: start,
         };
-        self.do_body(do_span, "`struct` body", false, |p| {
+        self.do_body(do_span, "`struct` body", false, true, |p| {
             p.parse_struct_member(&mut def)
         });
         def.deriving = self.parse_deriving_opt()?;
@@ -424,7 +425,7 @@ impl<'a> Parser<'a> {
         }
         let do_span = self.bump().span;
         let mut variants = Vec::new();
-        self.do_body(do_span, "`type` body", false, |p| {
+        self.do_body(do_span, "`type` body", false, true, |p| {
             variants.push(p.parse_variant()?);
             Ok(())
         });
@@ -473,7 +474,7 @@ impl<'a> Parser<'a> {
         let do_span = self.expect_do("the interface name")?;
         let mut assoc_types = Vec::new();
         let mut methods = Vec::new();
-        self.do_body(do_span, "`interface` body", true, |p| {
+        self.do_body(do_span, "`interface` body", true, false, |p| {
             let member_start = p.peek_span();
             if p.eat_kw(Keyword::Type) {
                 assoc_types.push(p.expect_ident("associated type name")?);
@@ -539,7 +540,7 @@ impl<'a> Parser<'a> {
         let do_span = self.expect_do("the impl header")?;
         let mut assoc_types = Vec::new();
         let mut methods = Vec::new();
-        self.do_body(do_span, "`impl` body", true, |p| {
+        self.do_body(do_span, "`impl` body", true, false, |p| {
             let member_start = p.peek_span();
             if p.eat_kw(Keyword::Type) {
                 let name = p.expect_ident("associated type name")?;
@@ -580,7 +581,7 @@ impl<'a> Parser<'a> {
         let mut stmts = Vec::new();
         let mut terminate: Option<Block> = None;
         let body_start = self.peek_span();
-        self.do_body(do_span, "`actor` body", true, |p| {
+        self.do_body(do_span, "`actor` body", true, true, |p| {
             if p.at_kw(Keyword::Terminate) {
                 let kw = p.bump().span;
                 let inner_do = p.expect_do("`terminate`")?;
@@ -615,7 +616,7 @@ impl<'a> Parser<'a> {
         let do_span = self.expect_do("the service name")?;
         let mut fns = Vec::new();
         let mut handlers = Vec::new();
-        self.do_body(do_span, "`service` body", true, |p| {
+        self.do_body(do_span, "`service` body", true, true, |p| {
             let member_start = p.peek_span();
             match p.peek() {
                 TokenKind::Keyword(Keyword::Fn | Keyword::Def) => {
@@ -702,7 +703,7 @@ impl<'a> Parser<'a> {
             children: Vec::new(),
             span: start,
         };
-        self.do_body(do_span, "`supervisor` body", true, |p| {
+        self.do_body(do_span, "`supervisor` body", true, true, |p| {
             let TokenKind::Ident(word) = p.peek().clone() else {
                 return Err(p.expected("`strategy`, `max_restarts`, `max_seconds` or `child`"));
             };
@@ -773,7 +774,7 @@ impl<'a> Parser<'a> {
             shutdown: None,
             span: start,
         };
-        self.do_body(do_span, "`child` block", true, |p| {
+        self.do_body(do_span, "`child` block", true, true, |p| {
             let TokenKind::Ident(word) = p.peek().clone() else {
                 return Err(p.expected("`start`, `restart` or `shutdown`"));
             };
@@ -817,7 +818,7 @@ impl<'a> Parser<'a> {
         let name = self.expect_ident("module name")?;
         let do_span = self.expect_do("the module name")?;
         let mut items = Vec::new();
-        self.do_body(do_span, "`module` body", true, |p| {
+        self.do_body(do_span, "`module` body", true, false, |p| {
             items.push(p.parse_item_or_expr()?);
             Ok(())
         });

@@ -259,3 +259,62 @@ fn integer_overflow_is_a_diagnostic() {
         ]
     );
 }
+
+#[test]
+fn missing_end_before_the_next_top_level_definition() {
+    let src = "\
+fn a() do
+  if x do
+    1
+  end
+
+pub fn b() do
+  2
+end
+
+struct P do
+  x :: Int
+
+service S do
+  call Get() do |s|
+    (s, 1)
+  end
+end
+";
+    let (errs, dump) = errors_and_dump(src);
+    assert_eq!(
+        errs,
+        vec![
+            "6:1: expected `end` to close function body, found `pub`",
+            "13:1: expected `end` to close `struct` body, found `service`",
+        ]
+    );
+    assert_eq!(
+        dump,
+        "(fn a () (block (if x (block 1))))\n(fn pub b () (block 2))\n(struct P (field x Int))\n(service S (call Get () |s| (block (tuple s 1))))"
+    );
+}
+
+#[test]
+fn terminate_outside_an_actor() {
+    assert_eq!(
+        errors("fn main() do\n  terminate do\n    1\n  end\n  2\nend"),
+        vec!["2:3: `terminate` is only allowed directly inside an `actor` body"]
+    );
+}
+
+#[test]
+fn missing_do_is_assumed_when_the_header_line_ends() {
+    let (errs, dump) = errors_and_dump("fn f(x)\n  x\nend\nfn g() do\n  if x\n    1\n  end\nend");
+    assert_eq!(
+        errs,
+        vec![
+            "1:8: expected `=` or `do` for the function body, found newline",
+            "5:7: expected `do` after the `if` condition, found newline",
+        ]
+    );
+    assert_eq!(
+        dump,
+        "(fn f (x) (block x))\n(fn g () (block (if x (block 1))))"
+    );
+}
