@@ -30,97 +30,258 @@ pub type Reg = u16;
 pub enum Instr {
     // ---- moves and constants ----
     /// `dst = src`; `src` is left holding `()`.
-    Move { dst: Reg, src: Reg },
+    Move {
+        dst: Reg,
+        src: Reg,
+    },
     /// `dst = src` (shares the value; cheap).
-    Copy { dst: Reg, src: Reg },
+    Copy {
+        dst: Reg,
+        src: Reg,
+    },
     /// `dst = consts[idx]` of the current function.
-    LoadConst { dst: Reg, idx: u32 },
+    LoadConst {
+        dst: Reg,
+        idx: u32,
+    },
     /// `dst = value` (small integers).
-    LoadInt { dst: Reg, value: i32 },
+    LoadInt {
+        dst: Reg,
+        value: i32,
+    },
     /// `dst = value`.
-    LoadBool { dst: Reg, value: bool },
+    LoadBool {
+        dst: Reg,
+        value: bool,
+    },
     /// `dst = ()`.
-    LoadUnit { dst: Reg },
+    LoadUnit {
+        dst: Reg,
+    },
     /// `dst = ` a reference to top-level function `func`.
-    LoadFn { dst: Reg, func: u32 },
+    LoadFn {
+        dst: Reg,
+        func: u32,
+    },
     /// `dst = ` captured value `idx` of the running closure.
-    LoadCapture { dst: Reg, idx: u16 },
+    LoadCapture {
+        dst: Reg,
+        idx: u16,
+    },
     /// `dst = ` the running closure itself (or function reference), for recursion of named
     /// nested functions without a reference cycle.
-    LoadSelf { dst: Reg },
+    LoadSelf {
+        dst: Reg,
+    },
 
     // ---- Int arithmetic (checked) ----
-    AddInt { dst: Reg, a: Reg, b: Reg },
-    SubInt { dst: Reg, a: Reg, b: Reg },
-    MulInt { dst: Reg, a: Reg, b: Reg },
+    AddInt {
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
+    SubInt {
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
+    MulInt {
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
     /// Truncating division; division by zero is an error.
-    DivInt { dst: Reg, a: Reg, b: Reg },
+    DivInt {
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
     /// Remainder with the sign of the dividend; by zero is an error.
-    RemInt { dst: Reg, a: Reg, b: Reg },
-    NegInt { dst: Reg, src: Reg },
+    RemInt {
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
+    NegInt {
+        dst: Reg,
+        src: Reg,
+    },
     /// `dst = a + imm` (loop counters).
-    AddIntImm { dst: Reg, src: Reg, imm: i16 },
+    AddIntImm {
+        dst: Reg,
+        src: Reg,
+        imm: i16,
+    },
 
     // ---- Float arithmetic (IEEE-754) ----
-    AddFloat { dst: Reg, a: Reg, b: Reg },
-    SubFloat { dst: Reg, a: Reg, b: Reg },
-    MulFloat { dst: Reg, a: Reg, b: Reg },
-    DivFloat { dst: Reg, a: Reg, b: Reg },
+    AddFloat {
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
+    SubFloat {
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
+    MulFloat {
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
+    DivFloat {
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
     /// `fmod`.
-    RemFloat { dst: Reg, a: Reg, b: Reg },
-    NegFloat { dst: Reg, src: Reg },
+    RemFloat {
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
+    NegFloat {
+        dst: Reg,
+        src: Reg,
+    },
 
     // ---- comparisons (result is a Bool) ----
-    EqInt { dst: Reg, a: Reg, b: Reg },
-    NeInt { dst: Reg, a: Reg, b: Reg },
-    LtInt { dst: Reg, a: Reg, b: Reg },
-    LeInt { dst: Reg, a: Reg, b: Reg },
-    EqFloat { dst: Reg, a: Reg, b: Reg },
-    LtFloat { dst: Reg, a: Reg, b: Reg },
-    LeFloat { dst: Reg, a: Reg, b: Reg },
+    EqInt {
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
+    NeInt {
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
+    LtInt {
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
+    LeInt {
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
+    EqFloat {
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
+    LtFloat {
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
+    LeFloat {
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
     /// Structural equality of any two values of the same type.
-    Eq { dst: Reg, a: Reg, b: Reg },
+    Eq {
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
     /// Structural inequality.
-    Ne { dst: Reg, a: Reg, b: Reg },
+    Ne {
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
     /// Structural ordering `a < b` (strings by bytes, lists lexicographically, data by
     /// variant then fields).
-    Lt { dst: Reg, a: Reg, b: Reg },
+    Lt {
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
     /// Structural ordering `a <= b`.
-    Le { dst: Reg, a: Reg, b: Reg },
+    Le {
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
     /// Boolean negation.
-    Not { dst: Reg, src: Reg },
+    Not {
+        dst: Reg,
+        src: Reg,
+    },
 
     // ---- control flow ----
     /// `pc += offset` (a backward jump costs a reduction).
-    Jump { offset: i32 },
+    Jump {
+        offset: i32,
+    },
     /// Jump if `cond` is `true`.
-    JumpIfTrue { cond: Reg, offset: i32 },
+    JumpIfTrue {
+        cond: Reg,
+        offset: i32,
+    },
     /// Jump if `cond` is `false`.
-    JumpIfFalse { cond: Reg, offset: i32 },
+    JumpIfFalse {
+        cond: Reg,
+        offset: i32,
+    },
     /// Call function `func` with the window `base..base+argc`; result in `base`.
-    Call { base: Reg, argc: u8, func: u32 },
+    Call {
+        base: Reg,
+        argc: u8,
+        func: u32,
+    },
     /// Like `Call`, but replaces the current frame (proper tail call).
-    TailCall { base: Reg, argc: u8, func: u32 },
+    TailCall {
+        base: Reg,
+        argc: u8,
+        func: u32,
+    },
     /// Call the function value (`Fn` or `Closure`) in `base` with the window
     /// `base+1..base+1+argc`; result in `base`.
-    CallValue { base: Reg, argc: u8 },
+    CallValue {
+        base: Reg,
+        argc: u8,
+    },
     /// Tail-call form of `CallValue`.
-    TailCallValue { base: Reg, argc: u8 },
+    TailCallValue {
+        base: Reg,
+        argc: u8,
+    },
     /// Call native `native` (index into the image's native table) with the window
     /// `base..base+argc`; result in `base`. A native may suspend the process.
-    CallNative { base: Reg, argc: u8, native: u16 },
+    CallNative {
+        base: Reg,
+        argc: u8,
+        native: u16,
+    },
     /// Return `src` to the caller.
-    Return { src: Reg },
+    Return {
+        src: Reg,
+    },
     /// Raise a run-time error whose message is the string constant `msg`.
-    Fail { msg: u32 },
+    Fail {
+        msg: u32,
+    },
 
     // ---- building and taking apart data ----
     /// `base = (base, …, base+n-1)` (elements moved; `n == 0` gives `()`).
-    MakeTuple { base: Reg, n: u16 },
+    MakeTuple {
+        base: Reg,
+        n: u16,
+    },
     /// `base = [base, …, base+n-1]` (elements moved).
-    MakeList { base: Reg, n: u16 },
+    MakeList {
+        base: Reg,
+        n: u16,
+    },
     /// `base = %{base => base+1, …}` from `n` key/value pairs (moved).
-    MakeMap { base: Reg, n: u16 },
+    MakeMap {
+        base: Reg,
+        n: u16,
+    },
     /// `base = ` struct or variant `tag` of type `type_id` with `n` fields (moved).
     /// With `n == 0` the value is a [`crate::Value::Enum`].
     MakeData {
@@ -130,41 +291,87 @@ pub enum Instr {
         tag: u16,
     },
     /// `base = ` closure of `func` capturing `base..base+ncap` (moved).
-    MakeClosure { base: Reg, ncap: u8, func: u32 },
+    MakeClosure {
+        base: Reg,
+        ncap: u8,
+        func: u32,
+    },
     /// `dst = src.fields[idx]` for structs, variants and tuples.
-    GetField { dst: Reg, src: Reg, idx: u16 },
+    GetField {
+        dst: Reg,
+        src: Reg,
+        idx: u16,
+    },
     /// `dst.fields[idx] = src` (moved). `dst` holds an owned struct; copied if shared.
-    SetField { dst: Reg, idx: u16, src: Reg },
+    SetField {
+        dst: Reg,
+        idx: u16,
+        src: Reg,
+    },
     /// `dst = ` variant tag of the struct/variant in `src`, as an `Int`.
-    GetTag { dst: Reg, src: Reg },
+    GetTag {
+        dst: Reg,
+        src: Reg,
+    },
     /// `dst = ` number of elements of a List, Map, Set or tuple.
-    Len { dst: Reg, src: Reg },
+    Len {
+        dst: Reg,
+        src: Reg,
+    },
     /// `dst = src[idx]` for a List or Set (by position; `idx` is an Int register). For a
     /// Map, the `idx`-th entry as a `(key, value)` tuple. Out of range is an error.
-    ElemAt { dst: Reg, src: Reg, idx: Reg },
+    ElemAt {
+        dst: Reg,
+        src: Reg,
+        idx: Reg,
+    },
     /// Takes apart a non-empty list in `src` (owned): `head = first`, `src = rest`.
     /// An empty list is an error (the compiler tests `Len` first).
-    ListUncons { src: Reg, head: Reg },
+    ListUncons {
+        src: Reg,
+        head: Reg,
+    },
     /// Appends `src` (moved) to the owned list in `list`, in place when unshared.
-    ListPush { list: Reg, src: Reg },
+    ListPush {
+        list: Reg,
+        src: Reg,
+    },
     /// `dst = a <> b` for strings or lists; `a` is owned (appended to in place when
     /// unshared), `b` is read.
-    Concat { dst: Reg, a: Reg, b: Reg },
+    Concat {
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
     /// `dst = ` the `Display` text of `src` (Float `3.0` prints as `3`, strings bare).
-    Display { dst: Reg, src: Reg },
+    Display {
+        dst: Reg,
+        src: Reg,
+    },
     /// `dst = ` the `Debug` text of `src` (structs with field names).
-    Inspect { dst: Reg, src: Reg },
+    Inspect {
+        dst: Reg,
+        src: Reg,
+    },
     /// `dst = ` an `Int` naming the run-time type of `src` (see [`type_key`]), used by
     /// generated trait dispatchers.
-    TypeKey { dst: Reg, src: Reg },
+    TypeKey {
+        dst: Reg,
+        src: Reg,
+    },
 
     // ---- receive (selective, with the process's save queue) ----
     /// Begins a `receive`: rewinds the scan cursor to the oldest message and arms the
     /// timeout in `timeout` (an `Int` of milliseconds, or `()` for none).
-    RecvStart { timeout: Reg },
+    RecvStart {
+        timeout: Reg,
+    },
     /// `dst = ` the message under the cursor. When the queue is exhausted the process
     /// waits for new messages; if the timeout fires first, jumps by `on_timeout`.
-    RecvPeek { dst: Reg, on_timeout: i32 },
+    RecvPeek {
+        dst: Reg,
+        on_timeout: i32,
+    },
     /// The message under the cursor matched: remove it from the queue.
     RecvAccept,
     /// The message under the cursor did not match: move the cursor to the next one.
@@ -350,7 +557,10 @@ mod tests {
                 file: 0,
                 arity: 0,
                 nregs: 1,
-                code: vec![Instr::LoadInt { dst: 0, value: 7 }, Instr::Return { src: 0 }],
+                code: vec![
+                    Instr::LoadInt { dst: 0, value: 7 },
+                    Instr::Return { src: 0 },
+                ],
                 consts: vec![Const::Str("hi".into())],
                 lines: vec![(0, 1)],
             }],

@@ -14,16 +14,54 @@
 //!   deadline passed, then `run` again;
 //! * a run-time error ([`RunOutcome::Failed`]) with a Mesh stack trace.
 //!
-//! The interpreter never blocks and never panics on bad input: every failure of the program
-//! is a [`RuntimeError`].
+//! The interpreter never blocks and never panics on a verified program: every failure of
+//! the program is a [`RuntimeError`].
+//!
+//! # Design
+//!
+//! * **Frames are data.** A call pushes a [`Frame`] and jumps back to the top of the
+//!   dispatch loop; nothing recurses on the Rust stack, so recursion depth is bounded only
+//!   by the fiber's limits ([`Fiber::set_stack_limits`]), whose breach is the run-time error
+//!   `stack overflow: …`.
+//! * **The register stack holds exactly the live registers.** Between instructions
+//!   `regs.len()` is the top of the running frame (`base + nregs`). A call truncates
+//!   everything above the argument window and grows the stack with `()` to the callee's
+//!   size; a return truncates the callee's registers. So no stale copy of a value survives
+//!   in a dead register, which matters for two reasons: resources (handles, pids) are
+//!   released as soon as the program lets go of them, and reference counts stay exact, so
+//!   the in-place (`Arc::get_mut`/`make_mut`) updates of `Concat`, `ListPush`, `SetField`
+//!   and `ListUncons` actually happen in place.
+//! * **Dispatch.** One `match` over the instruction at `pc`, with the running function's
+//!   code, constants and register window held in locals that are reloaded only when the
+//!   frame changes (call, return, non-self tail call). The register vector is moved out of
+//!   the fiber for the whole of `run`, which lets natives receive `&mut Fiber` together with
+//!   their argument window without copying the arguments. Register and code indexing is
+//!   bounds-checked (safe Rust): `Program`'s fields are public, so verification alone could
+//!   not make unchecked indexing sound, and the checks are cheap, perfectly predicted
+//!   branches.
+//! * **Reductions** are charged *before* the instruction that costs one (calls, tail calls,
+//!   native calls, taken backward jumps — conditional ones included, so that no loop escapes
+//!   preemption). With the budget spent, `run` returns [`RunOutcome::Yielded`] with the
+//!   frame's `pc` on that instruction, which the next `run` simply executes.
+//! * **Returns** write the result to the register recorded in the callee's frame (`ret`):
+//!   the callee's base for `Call`, the register that held the function for `CallValue`.
+//! * **`TailCall` to a static function** leaves the frame without a closure, exactly like
+//!   `Call` would; named nested functions that recurse through their captures use
+//!   `LoadSelf` + `TailCallValue`.
+//! * After [`RunOutcome::Finished`] or [`RunOutcome::Failed`] the fiber drops its registers,
+//!   frames and saved messages at once (a dead process must not keep resources alive);
+//!   running it again reports that it has finished.
 
+use crate::bytecode::{type_key, Instr};
+use crate::ops;
 use crate::process::ProcessRef;
-use crate::program::Program;
-use crate::value::Value;
+use crate::program::{LoadedFunction, Program};
+use crate::value::{BuildHasher, Closure, Data, MapStore, Value};
+use std::collections::VecDeque;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// A native's pending result.
 pub type NativeFuture = Pin<Box<dyn Future<Output = Result<Value, String>> + Send + 'static>>;
@@ -42,21 +80,28 @@ pub enum NativeResult {
 /// The world as the interpreter sees it: the runtime implements this per process.
 pub trait Host {
     /// Runs native `index` (an index into [`Program::natives`]) on the argument window.
-    /// The arguments may be moved out of `args`.
+    /// The arguments may be moved out of `args`; whatever is left there is dropped after
+    /// the call. While a native runs, the fiber's register stack is lent to `args`'s
+    /// owner, so the fiber's other state (process, stack trace) is available but its
+    /// registers are not.
     fn call_native(&mut self, fiber: &mut Fiber, index: u16, args: &mut [Value]) -> NativeResult;
 }
 
 /// One line of a Mesh stack trace.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TraceFrame {
+    /// Qualified function name, or a note such as `… 42 more frames` for an elided part.
     pub function: String,
+    /// Source file (empty for an elision note).
     pub file: String,
+    /// Source line (0 if unknown).
     pub line: u32,
 }
 
 /// A run-time failure of the program.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RuntimeError {
+    /// What went wrong.
     pub message: String,
     /// Innermost frame first.
     pub trace: Vec<TraceFrame>,
@@ -66,7 +111,11 @@ impl std::fmt::Display for RuntimeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         writeln!(f, "error: {}", self.message)?;
         for fr in &self.trace {
-            writeln!(f, "    at {} ({}:{})", fr.function, fr.file, fr.line)?;
+            if fr.file.is_empty() && fr.line == 0 {
+                writeln!(f, "    {}", fr.function)?;
+            } else {
+                writeln!(f, "    at {} ({}:{})", fr.function, fr.file, fr.line)?;
+            }
         }
         Ok(())
     }
@@ -74,23 +123,44 @@ impl std::fmt::Display for RuntimeError {
 
 /// Why [`Fiber::run`] returned.
 pub enum RunOutcome {
+    /// The entry function returned this value.
     Finished(Value),
+    /// The reduction budget is spent; call `run` again to continue.
     Yielded,
+    /// A native has to wait: await the future, pass its value to
+    /// [`Fiber::resume_native`], then call `run` again.
     Suspended(NativeFuture),
-    WaitMessage { deadline: Option<Instant> },
+    /// A `receive` has no matching message: wait for a mailbox push or the deadline
+    /// (then [`Fiber::resume_timeout`]), then call `run` again.
+    WaitMessage {
+        /// When the `receive`'s `after` fires (`None`: wait for messages only).
+        deadline: Option<Instant>,
+    },
+    /// The program failed.
     Failed(RuntimeError),
 }
+
+/// Default limit on the number of nested (non-tail) calls of one fiber.
+pub const DEFAULT_MAX_FRAMES: usize = 10_000_000;
+/// Default limit on the register stack of one fiber, in registers (16 bytes each: 1 GiB).
+pub const DEFAULT_MAX_REGISTERS: usize = 64 * 1024 * 1024;
+
+/// How many innermost and outermost frames a stack trace keeps when it elides the middle.
+const TRACE_INNER: usize = 64;
+const TRACE_OUTER: usize = 16;
 
 /// One activation record.
 #[derive(Clone, Debug)]
 pub(crate) struct Frame {
     pub func: u32,
-    /// Index of the next instruction.
-    pub pc: usize,
+    /// Index of the next instruction (of the faulting/yielding one while stopped on it).
+    pub pc: u32,
     /// Absolute index of register 0 of this frame in the register stack.
-    pub base: usize,
+    pub base: u32,
+    /// Absolute index of the caller's register that receives the result.
+    pub ret: u32,
     /// The running closure (for `LoadCapture`), if any.
-    pub closure: Option<Arc<crate::value::Closure>>,
+    pub closure: Option<Arc<Closure>>,
 }
 
 /// The execution state of one process.
@@ -98,7 +168,7 @@ pub struct Fiber {
     pub(crate) regs: Vec<Value>,
     pub(crate) frames: Vec<Frame>,
     /// Messages taken from the mailbox but not yet accepted by a `receive`.
-    pub(crate) save_queue: std::collections::VecDeque<Value>,
+    pub(crate) save_queue: VecDeque<Value>,
     /// Scan position of the current `receive` in `save_queue`.
     pub(crate) cursor: usize,
     /// Deadline of the current `receive`, if it has an `after`.
@@ -109,29 +179,38 @@ pub struct Fiber {
     pub(crate) pending_dst: Option<usize>,
     /// This process's identity and mailbox (absent for fibers run outside a scheduler).
     pub process: Option<Arc<ProcessRef>>,
+    max_frames: usize,
+    max_regs: usize,
 }
 
 impl Fiber {
     /// A fiber that will run `func(args…)` of `program`.
     pub fn new(program: &Program, func: u32, args: Vec<Value>) -> Fiber {
-        let f = &program.functions[func as usize];
-        let mut regs = Vec::with_capacity(f.nregs as usize + 8);
+        // An invalid index is reported by the first `run` instead of panicking here.
+        let nregs = program
+            .functions
+            .get(func as usize)
+            .map_or(0, |f| f.nregs as usize);
+        let mut regs = Vec::with_capacity(nregs.max(args.len()) + 8);
         regs.extend(args);
-        regs.resize(f.nregs as usize, Value::Unit);
+        regs.resize(nregs, Value::Unit);
         Fiber {
             regs,
             frames: vec![Frame {
                 func,
                 pc: 0,
                 base: 0,
+                ret: 0,
                 closure: None,
             }],
-            save_queue: Default::default(),
+            save_queue: VecDeque::new(),
             cursor: 0,
             deadline: None,
             timed_out: false,
             pending_dst: None,
             process: None,
+            max_frames: DEFAULT_MAX_FRAMES,
+            max_regs: DEFAULT_MAX_REGISTERS,
         }
     }
 
@@ -165,5 +244,995 @@ impl Fiber {
     /// Number of frames on the call stack (for tests and diagnostics).
     pub fn depth(&self) -> usize {
         self.frames.len()
+    }
+
+    /// Sets the limits whose breach is a `stack overflow` error: the number of nested
+    /// calls and the size of the register stack (in registers; at most `u32::MAX / 2`).
+    pub fn set_stack_limits(&mut self, max_frames: usize, max_registers: usize) {
+        self.max_frames = max_frames.max(1);
+        self.max_regs = max_registers.min(u32::MAX as usize / 2);
+    }
+
+    /// True once the fiber finished or failed (it has no frames left to run).
+    pub fn is_done(&self) -> bool {
+        self.frames.is_empty()
+    }
+
+    /// The Mesh stack trace of the fiber where it stands, innermost frame first; very deep
+    /// stacks keep their innermost and outermost frames around an elision note. Natives
+    /// and the runtime use it to report failures (e.g. of a suspended native's future).
+    pub fn stack_trace(&self, program: &Program) -> Vec<TraceFrame> {
+        let n = self.frames.len();
+        let entry = |f: &Frame| match program.functions.get(f.func as usize) {
+            Some(func) => TraceFrame {
+                function: func.name.clone(),
+                file: program
+                    .files
+                    .get(func.file as usize)
+                    .cloned()
+                    .unwrap_or_else(|| "?".to_string()),
+                // `pc` is past the calling/faulting instruction.
+                line: func.line_at((f.pc as usize).saturating_sub(1)),
+            },
+            None => TraceFrame {
+                function: format!("<function #{}>", f.func),
+                file: "?".to_string(),
+                line: 0,
+            },
+        };
+        if n <= TRACE_INNER + TRACE_OUTER + 1 {
+            return self.frames.iter().rev().map(entry).collect();
+        }
+        let mut trace: Vec<TraceFrame> = self.frames[n - TRACE_INNER..]
+            .iter()
+            .rev()
+            .map(entry)
+            .collect();
+        trace.push(TraceFrame {
+            function: format!("… {} more frames", n - TRACE_INNER - TRACE_OUTER),
+            file: String::new(),
+            line: 0,
+        });
+        trace.extend(self.frames[..TRACE_OUTER].iter().rev().map(entry));
+        trace
+    }
+
+    /// A run-time error with `message` and the fiber's current stack trace.
+    pub fn error(&self, program: &Program, message: impl Into<String>) -> RuntimeError {
+        RuntimeError {
+            message: message.into(),
+            trace: self.stack_trace(program),
+        }
+    }
+
+    /// Runs the fiber for at most `budget` reductions (at least one; see the module docs).
+    pub fn run<H: Host>(&mut self, program: &Program, host: &mut H, budget: u32) -> RunOutcome {
+        let mut regs = std::mem::take(&mut self.regs);
+        let outcome = self.execute(&mut regs, program, host, budget);
+        self.regs = regs;
+        match outcome {
+            RunOutcome::Finished(_) | RunOutcome::Failed(_) => self.release(),
+            _ => self.trim(),
+        }
+        outcome
+    }
+
+    /// Drops everything a finished or failed fiber holds.
+    fn release(&mut self) {
+        self.regs = Vec::new();
+        self.frames = Vec::new();
+        self.save_queue = VecDeque::new();
+        self.cursor = 0;
+        self.deadline = None;
+        self.timed_out = false;
+        self.pending_dst = None;
+    }
+
+    /// Gives back the memory of a deep recursion that has unwound, so a long-lived process
+    /// does not keep its peak stack forever. Only runs when the process stops anyway.
+    fn trim(&mut self) {
+        const KEEP: usize = 4096;
+        if self.regs.capacity() > KEEP && self.regs.capacity() > 4 * self.regs.len() {
+            self.regs.shrink_to((2 * self.regs.len()).max(KEEP));
+        }
+        if self.frames.capacity() > KEEP && self.frames.capacity() > 4 * self.frames.len() {
+            self.frames.shrink_to((2 * self.frames.len()).max(KEEP));
+        }
+    }
+
+    #[inline]
+    fn set_pc(&mut self, pc: usize) {
+        if let Some(f) = self.frames.last_mut() {
+            f.pc = pc as u32;
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn fail_with(&mut self, program: &Program, pc: usize, message: String) -> RunOutcome {
+        self.set_pc(pc);
+        RunOutcome::Failed(self.error(program, message))
+    }
+
+    /// The run loop proper; `regs` is the fiber's register stack, moved out for the run.
+    fn execute<H: Host>(
+        &mut self,
+        regs: &mut Vec<Value>,
+        program: &Program,
+        host: &mut H,
+        budget: u32,
+    ) -> RunOutcome {
+        // A budget of 0 counts as 1: every slice makes progress.
+        let mut budget = budget.max(1);
+        'frame: loop {
+            // (Re)load the running frame.
+            let Some(frame) = self.frames.last() else {
+                return RunOutcome::Failed(RuntimeError {
+                    message: "the process has already finished".to_string(),
+                    trace: Vec::new(),
+                });
+            };
+            let fidx = frame.func;
+            let base = frame.base as usize;
+            let mut pc = frame.pc as usize;
+            let mut has_closure = frame.closure.is_some();
+            let Some(func) = program.functions.get(fidx as usize) else {
+                let msg = format!("call of function #{fidx}, which the program does not have");
+                return self.fail_with(program, pc, msg);
+            };
+            let code: &[Instr] = &func.code;
+            let consts: &[Value] = &func.consts;
+            let top = base + func.nregs as usize;
+            if regs.len() != top {
+                regs.resize(top, Value::Unit);
+            }
+            let r: &mut [Value] = &mut regs[base..top];
+
+            // Leave the loop with a run-time error raised by the instruction before `pc`.
+            macro_rules! fail {
+                ($msg:expr) => {{
+                    let msg: String = $msg;
+                    return self.fail_with(program, pc, msg);
+                }};
+            }
+            // Charge one reduction, or yield positioned on the current instruction.
+            macro_rules! reduce {
+                () => {
+                    if budget == 0 {
+                        self.set_pc(pc - 1);
+                        return RunOutcome::Yielded;
+                    }
+                    budget -= 1;
+                };
+            }
+            macro_rules! int_binop {
+                ($dst:expr, $a:expr, $b:expr, $op:literal, $method:ident) => {
+                    match (&r[$a as usize], &r[$b as usize]) {
+                        (Value::Int(x), Value::Int(y)) => match x.$method(*y) {
+                            Some(z) => set_int(&mut r[$dst as usize], z),
+                            None => fail!(overflow($op)),
+                        },
+                        (x, y) => fail!(operand_error($op, "Int", x, y)),
+                    }
+                };
+            }
+            macro_rules! int_cmp {
+                ($dst:expr, $a:expr, $b:expr, $op:tt) => {
+                    match (&r[$a as usize], &r[$b as usize]) {
+                        (Value::Int(x), Value::Int(y)) => {
+                            let v = *x $op *y;
+                            set_bool(&mut r[$dst as usize], v);
+                        }
+                        (x, y) => fail!(operand_error(stringify!($op), "Int", x, y)),
+                    }
+                };
+            }
+            macro_rules! float_binop {
+                ($dst:expr, $a:expr, $b:expr, $op:tt) => {
+                    match (&r[$a as usize], &r[$b as usize]) {
+                        (Value::Float(x), Value::Float(y)) => {
+                            let v = *x $op *y;
+                            set_float(&mut r[$dst as usize], v);
+                        }
+                        (x, y) => fail!(operand_error(stringify!($op), "Float", x, y)),
+                    }
+                };
+            }
+            macro_rules! float_cmp {
+                ($dst:expr, $a:expr, $b:expr, $op:tt) => {
+                    match (&r[$a as usize], &r[$b as usize]) {
+                        (Value::Float(x), Value::Float(y)) => {
+                            let v = *x $op *y;
+                            set_bool(&mut r[$dst as usize], v);
+                        }
+                        (x, y) => fail!(operand_error(stringify!($op), "Float", x, y)),
+                    }
+                };
+            }
+            macro_rules! jump {
+                ($offset:expr) => {{
+                    let offset: i32 = $offset;
+                    if offset < 0 {
+                        reduce!();
+                    }
+                    pc = pc.wrapping_add_signed(offset as isize);
+                }};
+            }
+
+            loop {
+                let ins = code[pc];
+                pc += 1;
+                match ins {
+                    // ---- moves and constants ----
+                    Instr::Move { dst, src } => {
+                        let v = std::mem::take(&mut r[src as usize]);
+                        store(&mut r[dst as usize], v);
+                    }
+                    Instr::Copy { dst, src } => {
+                        let v = r[src as usize].clone();
+                        store(&mut r[dst as usize], v);
+                    }
+                    Instr::LoadConst { dst, idx } => {
+                        store(&mut r[dst as usize], consts[idx as usize].clone());
+                    }
+                    Instr::LoadInt { dst, value } => set_int(&mut r[dst as usize], value as i64),
+                    Instr::LoadBool { dst, value } => set_bool(&mut r[dst as usize], value),
+                    Instr::LoadUnit { dst } => store(&mut r[dst as usize], Value::Unit),
+                    Instr::LoadFn { dst, func } => store(&mut r[dst as usize], Value::Fn(func)),
+                    Instr::LoadCapture { dst, idx } => {
+                        let closure = self.frames.last().and_then(|f| f.closure.as_ref());
+                        match closure.and_then(|c| c.captures.get(idx as usize)) {
+                            Some(v) => r[dst as usize] = v.clone(),
+                            None => {
+                                fail!(capture_error(func, idx, closure.map(|c| c.captures.len())))
+                            }
+                        }
+                    }
+                    Instr::LoadSelf { dst } => {
+                        let v = match self.frames.last().and_then(|f| f.closure.as_ref()) {
+                            Some(c) => Value::Closure(c.clone()),
+                            None => Value::Fn(fidx),
+                        };
+                        r[dst as usize] = v;
+                    }
+
+                    // ---- Int arithmetic ----
+                    Instr::AddInt { dst, a, b } => int_binop!(dst, a, b, "+", checked_add),
+                    Instr::SubInt { dst, a, b } => int_binop!(dst, a, b, "-", checked_sub),
+                    Instr::MulInt { dst, a, b } => int_binop!(dst, a, b, "*", checked_mul),
+                    Instr::DivInt { dst, a, b } => match (&r[a as usize], &r[b as usize]) {
+                        (Value::Int(_), Value::Int(0)) => fail!(division_by_zero()),
+                        (Value::Int(x), Value::Int(y)) => match x.checked_div(*y) {
+                            Some(z) => set_int(&mut r[dst as usize], z),
+                            None => fail!(overflow("/")),
+                        },
+                        (x, y) => fail!(operand_error("/", "Int", x, y)),
+                    },
+                    Instr::RemInt { dst, a, b } => match (&r[a as usize], &r[b as usize]) {
+                        (Value::Int(_), Value::Int(0)) => fail!(division_by_zero()),
+                        // `i64::MIN % -1` is exactly 0; only the quotient overflows.
+                        (Value::Int(x), Value::Int(y)) => {
+                            let z = x.wrapping_rem(*y);
+                            set_int(&mut r[dst as usize], z);
+                        }
+                        (x, y) => fail!(operand_error("%", "Int", x, y)),
+                    },
+                    Instr::NegInt { dst, src } => match &r[src as usize] {
+                        Value::Int(x) => match x.checked_neg() {
+                            Some(z) => set_int(&mut r[dst as usize], z),
+                            None => fail!("integer overflow in negation".to_string()),
+                        },
+                        x => fail!(operand_error("-", "Int", x, x)),
+                    },
+                    Instr::AddIntImm { dst, src, imm } => match &r[src as usize] {
+                        Value::Int(x) => match x.checked_add(imm as i64) {
+                            Some(z) => set_int(&mut r[dst as usize], z),
+                            None => fail!(overflow("+")),
+                        },
+                        x => fail!(operand_error("+", "Int", x, x)),
+                    },
+
+                    // ---- Float arithmetic ----
+                    Instr::AddFloat { dst, a, b } => float_binop!(dst, a, b, +),
+                    Instr::SubFloat { dst, a, b } => float_binop!(dst, a, b, -),
+                    Instr::MulFloat { dst, a, b } => float_binop!(dst, a, b, *),
+                    Instr::DivFloat { dst, a, b } => float_binop!(dst, a, b, /),
+                    Instr::RemFloat { dst, a, b } => float_binop!(dst, a, b, %),
+                    Instr::NegFloat { dst, src } => match r[src as usize] {
+                        Value::Float(x) => set_float(&mut r[dst as usize], -x),
+                        ref x => fail!(operand_error("-", "Float", x, x)),
+                    },
+
+                    // ---- comparisons ----
+                    Instr::EqInt { dst, a, b } => int_cmp!(dst, a, b, ==),
+                    Instr::NeInt { dst, a, b } => int_cmp!(dst, a, b, !=),
+                    Instr::LtInt { dst, a, b } => int_cmp!(dst, a, b, <),
+                    Instr::LeInt { dst, a, b } => int_cmp!(dst, a, b, <=),
+                    Instr::EqFloat { dst, a, b } => float_cmp!(dst, a, b, ==),
+                    Instr::LtFloat { dst, a, b } => float_cmp!(dst, a, b, <),
+                    Instr::LeFloat { dst, a, b } => float_cmp!(dst, a, b, <=),
+                    Instr::Eq { dst, a, b } => {
+                        let v = ops::equal(&r[a as usize], &r[b as usize]);
+                        set_bool(&mut r[dst as usize], v);
+                    }
+                    Instr::Ne { dst, a, b } => {
+                        let v = !ops::equal(&r[a as usize], &r[b as usize]);
+                        set_bool(&mut r[dst as usize], v);
+                    }
+                    Instr::Lt { dst, a, b } => {
+                        let v = ops::compare(&r[a as usize], &r[b as usize]).is_lt();
+                        set_bool(&mut r[dst as usize], v);
+                    }
+                    Instr::Le { dst, a, b } => {
+                        let v = ops::compare(&r[a as usize], &r[b as usize]).is_le();
+                        set_bool(&mut r[dst as usize], v);
+                    }
+                    Instr::Not { dst, src } => match r[src as usize] {
+                        Value::Bool(x) => set_bool(&mut r[dst as usize], !x),
+                        ref x => fail!(operand_error("not", "Bool", x, x)),
+                    },
+
+                    // ---- control flow ----
+                    Instr::Jump { offset } => jump!(offset),
+                    Instr::JumpIfTrue { cond, offset } => match &r[cond as usize] {
+                        Value::Bool(true) => jump!(offset),
+                        Value::Bool(false) => {}
+                        x => fail!(condition_error(x)),
+                    },
+                    Instr::JumpIfFalse { cond, offset } => match &r[cond as usize] {
+                        Value::Bool(false) => jump!(offset),
+                        Value::Bool(true) => {}
+                        x => fail!(condition_error(x)),
+                    },
+                    Instr::Call {
+                        base: b,
+                        argc,
+                        func,
+                    } => {
+                        reduce!();
+                        let new_base = base + b as usize;
+                        let Some(callee) = program.functions.get(func as usize) else {
+                            fail!(format!(
+                                "call of function #{func}, which the program does not have"
+                            ))
+                        };
+                        if let Some(msg) = self.overflow_check(new_base + callee.nregs as usize) {
+                            fail!(msg);
+                        }
+                        self.set_pc(pc);
+                        regs.truncate(new_base + argc as usize);
+                        self.frames.push(Frame {
+                            func,
+                            pc: 0,
+                            base: new_base as u32,
+                            ret: new_base as u32,
+                            closure: None,
+                        });
+                        continue 'frame;
+                    }
+                    Instr::TailCall {
+                        base: b,
+                        argc,
+                        func,
+                    } => {
+                        reduce!();
+                        let argc = argc as usize;
+                        move_window(r, b as usize, argc);
+                        if func == fidx {
+                            // Self tail call: same code, same frame size; only the
+                            // registers above the arguments need clearing.
+                            clear(&mut r[argc..]);
+                            if has_closure {
+                                if let Some(f) = self.frames.last_mut() {
+                                    f.closure = None;
+                                }
+                                has_closure = false;
+                            }
+                            pc = 0;
+                            continue;
+                        }
+                        regs.truncate(base + argc);
+                        if let Some(f) = self.frames.last_mut() {
+                            f.func = func;
+                            f.pc = 0;
+                            f.closure = None;
+                        }
+                        continue 'frame;
+                    }
+                    Instr::CallValue { base: b, argc } => {
+                        reduce!();
+                        let callee = std::mem::take(&mut r[b as usize]);
+                        let (cfunc, nregs, closure) = match resolve_callee(program, callee, argc) {
+                            Ok(c) => c,
+                            Err(msg) => fail!(msg),
+                        };
+                        let ret = base + b as usize;
+                        let new_base = ret + 1;
+                        if let Some(msg) = self.overflow_check(new_base + nregs) {
+                            fail!(msg);
+                        }
+                        self.set_pc(pc);
+                        regs.truncate(new_base + argc as usize);
+                        self.frames.push(Frame {
+                            func: cfunc,
+                            pc: 0,
+                            base: new_base as u32,
+                            ret: ret as u32,
+                            closure,
+                        });
+                        continue 'frame;
+                    }
+                    Instr::TailCallValue { base: b, argc } => {
+                        reduce!();
+                        let callee = std::mem::take(&mut r[b as usize]);
+                        let (cfunc, _, closure) = match resolve_callee(program, callee, argc) {
+                            Ok(c) => c,
+                            Err(msg) => fail!(msg),
+                        };
+                        let argc = argc as usize;
+                        move_window(r, b as usize + 1, argc);
+                        regs.truncate(base + argc);
+                        if let Some(f) = self.frames.last_mut() {
+                            f.func = cfunc;
+                            f.pc = 0;
+                            f.closure = closure;
+                        }
+                        continue 'frame;
+                    }
+                    Instr::CallNative {
+                        base: b,
+                        argc,
+                        native,
+                    } => {
+                        reduce!();
+                        // The trace of a failing native, and the resumption point of a
+                        // suspended one, is this call.
+                        self.set_pc(pc);
+                        let b = b as usize;
+                        let end = b + argc as usize;
+                        let result = host.call_native(self, native, &mut r[b..end]);
+                        if argc > 1 {
+                            clear(&mut r[b + 1..end]);
+                        }
+                        match result {
+                            NativeResult::Value(v) => r[b] = v,
+                            NativeResult::Error(msg) => fail!(msg),
+                            NativeResult::Suspend(fut) => {
+                                r[b] = Value::Unit;
+                                self.pending_dst = Some(base + b);
+                                return RunOutcome::Suspended(fut);
+                            }
+                        }
+                    }
+                    Instr::Return { src } => {
+                        let v = std::mem::take(&mut r[src as usize]);
+                        let Some(done) = self.frames.pop() else {
+                            return RunOutcome::Finished(v);
+                        };
+                        if self.frames.is_empty() {
+                            return RunOutcome::Finished(v);
+                        }
+                        let (callee_base, ret) = (done.base as usize, done.ret as usize);
+                        regs.truncate(callee_base);
+                        if ret == callee_base {
+                            regs.push(v);
+                        } else if let Some(slot) = regs.get_mut(ret) {
+                            *slot = v;
+                        }
+                        continue 'frame;
+                    }
+                    Instr::Fail { msg } => {
+                        let text = match &consts[msg as usize] {
+                            Value::Str(s) => s.as_str().to_string(),
+                            other => ops::display(other, &program.types),
+                        };
+                        fail!(text)
+                    }
+
+                    // ---- data ----
+                    Instr::MakeTuple { base: b, n } => {
+                        let v = if n == 0 {
+                            Value::Unit
+                        } else {
+                            let w = &mut r[b as usize..b as usize + n as usize];
+                            Value::Tuple(Arc::new(w.iter_mut().map(std::mem::take).collect()))
+                        };
+                        r[b as usize] = v;
+                    }
+                    Instr::MakeList { base: b, n } => {
+                        let w = &mut r[b as usize..b as usize + n as usize];
+                        let v = Value::List(Arc::new(w.iter_mut().map(std::mem::take).collect()));
+                        r[b as usize] = v;
+                    }
+                    Instr::MakeMap { base: b, n } => {
+                        let v = make_map(&mut r[b as usize..b as usize + 2 * n as usize]);
+                        r[b as usize] = v;
+                    }
+                    Instr::MakeData {
+                        base: b,
+                        n,
+                        type_id,
+                        tag,
+                    } => {
+                        let v = if n == 0 {
+                            Value::Enum {
+                                type_id: type_id as u32,
+                                tag: tag as u32,
+                            }
+                        } else {
+                            let w = &mut r[b as usize..b as usize + n as usize];
+                            Value::Data(Arc::new(Data {
+                                type_id: type_id as u32,
+                                tag: tag as u32,
+                                fields: w.iter_mut().map(std::mem::take).collect(),
+                            }))
+                        };
+                        r[b as usize] = v;
+                    }
+                    Instr::MakeClosure {
+                        base: b,
+                        ncap,
+                        func,
+                    } => {
+                        let w = &mut r[b as usize..b as usize + ncap as usize];
+                        let captures = w.iter_mut().map(std::mem::take).collect();
+                        r[b as usize] = Value::Closure(Arc::new(Closure { func, captures }));
+                    }
+                    Instr::GetField { dst, src, idx } => {
+                        let field = match &r[src as usize] {
+                            Value::Data(d) => d.fields.get(idx as usize).cloned(),
+                            Value::Tuple(t) => t.get(idx as usize).cloned(),
+                            _ => None,
+                        };
+                        match field {
+                            Some(v) => r[dst as usize] = v,
+                            None => fail!(field_error(&r[src as usize], idx)),
+                        }
+                    }
+                    Instr::SetField { dst, idx, src } => {
+                        let v = std::mem::take(&mut r[src as usize]);
+                        let slot = match &mut r[dst as usize] {
+                            Value::Data(d) => Arc::make_mut(d).fields.get_mut(idx as usize),
+                            Value::Tuple(t) => Arc::make_mut(t).get_mut(idx as usize),
+                            _ => None,
+                        };
+                        match slot {
+                            Some(slot) => *slot = v,
+                            None => fail!(field_error(&r[dst as usize], idx)),
+                        }
+                    }
+                    Instr::GetTag { dst, src } => match r[src as usize].data_tag() {
+                        Some((_, tag)) => set_int(&mut r[dst as usize], tag as i64),
+                        None => fail!(operand_error(
+                            "tag",
+                            "struct or variant",
+                            &r[src as usize],
+                            &r[src as usize]
+                        )),
+                    },
+                    Instr::Len { dst, src } => {
+                        let n = match &r[src as usize] {
+                            Value::List(l) => l.len(),
+                            Value::Map(m) => m.len(),
+                            Value::Set(s) => s.len(),
+                            Value::Tuple(t) => t.len(),
+                            Value::Unit => 0,
+                            x => fail!(operand_error("length", "collection", x, x)),
+                        };
+                        set_int(&mut r[dst as usize], n as i64);
+                    }
+                    Instr::ElemAt { dst, src, idx } => {
+                        match elem_at(&r[src as usize], &r[idx as usize]) {
+                            Ok(v) => r[dst as usize] = v,
+                            Err(msg) => fail!(msg),
+                        }
+                    }
+                    Instr::ListUncons { src, head } => {
+                        let mut list = std::mem::take(&mut r[src as usize]);
+                        let first = match &mut list {
+                            Value::List(l) => pop_front(l),
+                            x => fail!(operand_error("list pattern", "List", x, x)),
+                        };
+                        match first {
+                            Some(h) => {
+                                r[src as usize] = list;
+                                r[head as usize] = h;
+                            }
+                            None => {
+                                fail!("internal error: cannot take apart an empty list".to_string())
+                            }
+                        }
+                    }
+                    Instr::ListPush { list, src } => {
+                        let v = std::mem::take(&mut r[src as usize]);
+                        match &mut r[list as usize] {
+                            Value::List(l) => Arc::make_mut(l).push_back(v),
+                            x => fail!(operand_error("append", "List", x, x)),
+                        }
+                    }
+                    Instr::Concat { dst, a, b } => {
+                        let left = std::mem::take(&mut r[a as usize]);
+                        let result = if a == b {
+                            let right = left.clone();
+                            concat(left, &right)
+                        } else {
+                            concat(left, &r[b as usize])
+                        };
+                        match result {
+                            Ok(v) => r[dst as usize] = v,
+                            Err(msg) => fail!(msg),
+                        }
+                    }
+                    Instr::Display { dst, src } => {
+                        let v = match &r[src as usize] {
+                            Value::Str(s) => Value::Str(s.clone()),
+                            other => Value::str(ops::display(other, &program.types)),
+                        };
+                        r[dst as usize] = v;
+                    }
+                    Instr::Inspect { dst, src } => {
+                        let v = Value::str(ops::inspect(&r[src as usize], &program.types));
+                        r[dst as usize] = v;
+                    }
+                    Instr::TypeKey { dst, src } => {
+                        let k = type_key_of(&r[src as usize]);
+                        set_int(&mut r[dst as usize], k);
+                    }
+
+                    // ---- receive ----
+                    Instr::RecvStart { timeout } => {
+                        let deadline = match &r[timeout as usize] {
+                            Value::Unit => None,
+                            // `after 0` (or less): look at what is there, never wait.
+                            Value::Int(ms) if *ms <= 0 => Some(Instant::now()),
+                            // Unrepresentably far deadlines are no deadline.
+                            Value::Int(ms) => {
+                                Instant::now().checked_add(Duration::from_millis(*ms as u64))
+                            }
+                            x => fail!(operand_error("after", "Int", x, x)),
+                        };
+                        self.cursor = 0;
+                        self.deadline = deadline;
+                        self.timed_out = false;
+                    }
+                    Instr::RecvPeek { dst, on_timeout } => {
+                        if self.cursor >= self.save_queue.len() {
+                            if let Some(p) = &self.process {
+                                p.mailbox.drain_into(&mut self.save_queue);
+                            }
+                        }
+                        if let Some(m) = self.save_queue.get(self.cursor) {
+                            r[dst as usize] = m.clone();
+                        } else if self.timed_out
+                            || self.deadline.is_some_and(|d| d <= Instant::now())
+                        {
+                            jump!(on_timeout);
+                            self.timed_out = false;
+                            self.deadline = None;
+                        } else {
+                            self.set_pc(pc - 1);
+                            return RunOutcome::WaitMessage {
+                                deadline: self.deadline,
+                            };
+                        }
+                    }
+                    Instr::RecvAccept => {
+                        if self.save_queue.remove(self.cursor).is_none() {
+                            fail!("internal error: receive accepted a message it did not peek"
+                                .to_string());
+                        }
+                    }
+                    Instr::RecvSkip => self.cursor = self.cursor.saturating_add(1),
+                }
+            }
+        }
+    }
+
+    /// The `stack overflow` message if a call whose frame ends at register `new_top` would
+    /// break the fiber's limits.
+    #[inline]
+    fn overflow_check(&self, new_top: usize) -> Option<String> {
+        if self.frames.len() >= self.max_frames {
+            Some(format!(
+                "stack overflow: more than {} nested calls (is a recursion missing its base \
+                 case, or could it be a tail call?)",
+                self.max_frames
+            ))
+        } else if new_top > self.max_regs {
+            Some(format!(
+                "stack overflow: the call stack needs more than {} registers (is a recursion \
+                 missing its base case, or could it be a tail call?)",
+                self.max_regs
+            ))
+        } else {
+            None
+        }
+    }
+}
+
+/// Moves the argument window `r[from..from+argc]` down to `r[0..argc]` (a tail call).
+#[inline(always)]
+fn move_window(r: &mut [Value], from: usize, argc: usize) {
+    if from != 0 {
+        // Forward order is safe for overlapping windows: the destination is below.
+        for i in 0..argc {
+            let v = std::mem::take(&mut r[from + i]);
+            store(&mut r[i], v);
+        }
+    }
+}
+
+/// Stores an Int into a register. When the register already holds an Int (loop
+/// variables do), this is a plain 8-byte store: no drop of the old value, and no 16-byte
+/// copy of a value assembled on the stack, which stalls store forwarding on the hot path.
+#[inline(always)]
+fn set_int(slot: &mut Value, v: i64) {
+    match slot {
+        Value::Int(x) => *x = v,
+        _ => store(slot, Value::Int(v)),
+    }
+}
+
+/// Stores a Bool into a register (see [`set_int`]).
+#[inline(always)]
+fn set_bool(slot: &mut Value, v: bool) {
+    match slot {
+        Value::Bool(x) => *x = v,
+        _ => store(slot, Value::Bool(v)),
+    }
+}
+
+/// Stores a Float into a register (see [`set_int`]).
+#[inline(always)]
+fn set_float(slot: &mut Value, v: f64) {
+    match slot {
+        Value::Float(x) => *x = v,
+        _ => store(slot, Value::Float(v)),
+    }
+}
+
+/// True for values without a heap part, whose drop is a no-op.
+#[inline(always)]
+fn is_immediate(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::Unit
+            | Value::Bool(_)
+            | Value::Int(_)
+            | Value::Float(_)
+            | Value::Enum { .. }
+            | Value::Fn(_)
+    )
+}
+
+/// Stores `v` into a register. Overwriting an immediate needs no drop, so that common
+/// case skips the out-of-line drop glue of `Value` (a call per store otherwise).
+#[inline(always)]
+fn store(slot: &mut Value, v: Value) {
+    if is_immediate(slot) {
+        // Forgetting an immediate leaks nothing: it owns no heap memory.
+        std::mem::forget(std::mem::replace(slot, v));
+    } else {
+        *slot = v;
+    }
+}
+
+/// Drops the values in `slots`, leaving `()`.
+#[inline(always)]
+fn clear(slots: &mut [Value]) {
+    for v in slots {
+        store(v, Value::Unit);
+    }
+}
+
+/// The function, its frame size and the closure of a called function value, checking the
+/// arity.
+#[inline]
+fn resolve_callee(
+    program: &Program,
+    callee: Value,
+    argc: u8,
+) -> Result<(u32, usize, Option<Arc<Closure>>), String> {
+    let (func, closure) = match callee {
+        Value::Fn(f) => (f, None),
+        Value::Closure(c) => (c.func, Some(c)),
+        other => {
+            return Err(format!(
+                "internal error: cannot call a value of kind {}",
+                other.kind_name()
+            ))
+        }
+    };
+    match program.functions.get(func as usize) {
+        Some(f) if f.arity == argc => Ok((func, f.nregs as usize, closure)),
+        Some(f) => Err(arity_error(f, argc)),
+        None => Err(format!(
+            "call of function #{func}, which the program does not have"
+        )),
+    }
+}
+
+#[cold]
+fn arity_error(f: &LoadedFunction, argc: u8) -> String {
+    format!(
+        "internal error: `{}` takes {} argument(s) but was called with {}",
+        f.name, f.arity, argc
+    )
+}
+
+#[cold]
+fn overflow(op: &str) -> String {
+    format!("integer overflow in `{op}`")
+}
+
+#[cold]
+fn division_by_zero() -> String {
+    "division by zero".to_string()
+}
+
+#[cold]
+fn operand_error(op: &str, expected: &str, a: &Value, b: &Value) -> String {
+    if a.kind_name() == b.kind_name() {
+        format!(
+            "internal error: `{op}` expects {expected} operands, found {}",
+            a.kind_name()
+        )
+    } else {
+        format!(
+            "internal error: `{op}` expects {expected} operands, found {} and {}",
+            a.kind_name(),
+            b.kind_name()
+        )
+    }
+}
+
+#[cold]
+fn condition_error(v: &Value) -> String {
+    format!(
+        "internal error: a condition must be a Bool, found {}",
+        v.kind_name()
+    )
+}
+
+#[cold]
+fn capture_error(func: &LoadedFunction, idx: u16, have: Option<usize>) -> String {
+    match have {
+        Some(n) => format!(
+            "internal error: `{}` reads capture {idx} but its closure has {n}",
+            func.name
+        ),
+        None => format!(
+            "internal error: `{}` reads capture {idx} but is not running as a closure",
+            func.name
+        ),
+    }
+}
+
+#[cold]
+fn field_error(v: &Value, idx: u16) -> String {
+    match v {
+        Value::Data(d) => format!(
+            "internal error: field {idx} of a value with {} fields",
+            d.fields.len()
+        ),
+        Value::Tuple(t) => format!(
+            "internal error: element {idx} of a tuple of {} elements",
+            t.len()
+        ),
+        other => format!(
+            "internal error: field {idx} of a value of kind {}",
+            other.kind_name()
+        ),
+    }
+}
+
+/// Builds a map from a window of key/value pairs (moved out).
+#[inline(never)]
+fn make_map(w: &mut [Value]) -> Value {
+    let mut m = MapStore::with_capacity_and_hasher(w.len() / 2, BuildHasher::default());
+    for pair in w.chunks_exact_mut(2) {
+        let k = std::mem::take(&mut pair[0]);
+        let v = std::mem::take(&mut pair[1]);
+        m.insert(k, v);
+    }
+    Value::Map(Arc::new(m))
+}
+
+/// `ElemAt`: element `idx` of a List or Set, entry `idx` of a Map as a `(key, value)` tuple.
+#[inline(never)]
+fn elem_at(src: &Value, idx: &Value) -> Result<Value, String> {
+    let Value::Int(i) = idx else {
+        return Err(operand_error("index", "Int", idx, idx));
+    };
+    let (found, len) = match src {
+        Value::List(l) => (
+            usize::try_from(*i).ok().and_then(|i| l.get(i)).cloned(),
+            l.len(),
+        ),
+        Value::Set(s) => (
+            usize::try_from(*i)
+                .ok()
+                .and_then(|i| s.get_index(i))
+                .cloned(),
+            s.len(),
+        ),
+        Value::Map(m) => (
+            usize::try_from(*i)
+                .ok()
+                .and_then(|i| m.get_index(i))
+                .map(|(k, v)| Value::Tuple(Arc::new(vec![k.clone(), v.clone()]))),
+            m.len(),
+        ),
+        Value::Tuple(t) => (
+            usize::try_from(*i).ok().and_then(|i| t.get(i)).cloned(),
+            t.len(),
+        ),
+        other => return Err(operand_error("index", "collection", other, other)),
+    };
+    found.ok_or_else(|| {
+        format!(
+            "index {i} out of range for a {} of length {len}",
+            src.kind_name()
+        )
+    })
+}
+
+/// Removes the first element of a list, in place when unshared.
+#[inline(never)]
+fn pop_front(l: &mut Arc<VecDeque<Value>>) -> Option<Value> {
+    match Arc::get_mut(l) {
+        Some(owned) => owned.pop_front(),
+        None => {
+            // Shared: build the rest directly instead of cloning everything and popping.
+            let first = l.front().cloned()?;
+            *l = Arc::new(l.iter().skip(1).cloned().collect());
+            Some(first)
+        }
+    }
+}
+
+/// `a <> b` for strings and lists, appending to `a` in place when it is unshared.
+#[inline(never)]
+fn concat(a: Value, b: &Value) -> Result<Value, String> {
+    match (a, b) {
+        (Value::Str(mut s), Value::Str(t)) => {
+            if s.is_empty() {
+                return Ok(Value::Str(t.clone()));
+            }
+            if !t.is_empty() {
+                Arc::make_mut(&mut s).push_str(t);
+            }
+            Ok(Value::Str(s))
+        }
+        (Value::List(mut l), Value::List(m)) => {
+            if l.is_empty() {
+                return Ok(Value::List(m.clone()));
+            }
+            if !m.is_empty() {
+                Arc::make_mut(&mut l).extend(m.iter().cloned());
+            }
+            Ok(Value::List(l))
+        }
+        (a, b) => Err(operand_error("<>", "String or List", &a, b)),
+    }
+}
+
+/// The run-time type key of a value (see [`type_key`]).
+fn type_key_of(v: &Value) -> i64 {
+    match v {
+        Value::Unit => type_key::UNIT,
+        Value::Bool(_) => type_key::BOOL,
+        Value::Int(_) => type_key::INT,
+        Value::Float(_) => type_key::FLOAT,
+        Value::Str(_) => type_key::STRING,
+        Value::List(_) => type_key::LIST,
+        Value::Map(_) => type_key::MAP,
+        Value::Set(_) => type_key::SET,
+        Value::Tuple(_) => type_key::TUPLE,
+        Value::Fn(_) | Value::Closure(_) => type_key::FUNCTION,
+        Value::Pid(_) => type_key::PID,
+        Value::Handle(_) => type_key::HANDLE,
+        Value::Data(d) => type_key::DATA_BASE + d.type_id as i64,
+        Value::Enum { type_id, .. } => type_key::DATA_BASE + *type_id as i64,
     }
 }

@@ -8,6 +8,7 @@
 //! implements it, and a native that has to wait returns a future instead of blocking, which
 //! the interpreter hands back to the runtime as [`RunOutcome::Suspended`].
 
+pub mod asm;
 pub mod bytecode;
 pub mod interp;
 pub mod ops;
@@ -15,6 +16,9 @@ pub mod process;
 pub mod program;
 pub mod value;
 pub mod verify;
+
+#[cfg(test)]
+mod tests;
 
 pub use bytecode::{Const, Function, Image, Instr, Reg, TypeDesc, TypeInfo, TypeKind};
 pub use interp::{Fiber, Host, NativeFuture, NativeResult, RunOutcome, RuntimeError, TraceFrame};

@@ -35,7 +35,10 @@ pub fn equal(a: &Value, b: &Value) -> bool {
                 || (x.type_id == y.type_id
                     && x.tag == y.tag
                     && x.fields.len() == y.fields.len()
-                    && x.fields.iter().zip(y.fields.iter()).all(|(p, q)| equal(p, q)))
+                    && x.fields
+                        .iter()
+                        .zip(y.fields.iter())
+                        .all(|(p, q)| equal(p, q)))
         }
         (Value::Map(x), Value::Map(y)) => {
             x.len() == y.len()
@@ -126,8 +129,14 @@ impl PartialEq for Value {
                 a.type_id == b.type_id && a.tag == b.tag && a.fields == b.fields
             }
             (
-                Value::Enum { type_id: t1, tag: g1 },
-                Value::Enum { type_id: t2, tag: g2 },
+                Value::Enum {
+                    type_id: t1,
+                    tag: g1,
+                },
+                Value::Enum {
+                    type_id: t2,
+                    tag: g2,
+                },
             ) => t1 == t2 && g1 == g2,
             (Value::Fn(a), Value::Fn(b)) => a == b,
             (Value::Closure(a), Value::Closure(b)) => std::sync::Arc::ptr_eq(a, b),
@@ -159,19 +168,15 @@ impl Hash for Value {
                 // Order-independent, like equality.
                 let mut acc: u64 = m.len() as u64;
                 for (k, v) in m.iter() {
-                    let mut h = foldhash::fast::FixedState::with_seed(0).build_hasher();
-                    k.hash(&mut h);
-                    v.hash(&mut h);
-                    acc = acc.wrapping_add(h.finish());
+                    acc =
+                        acc.wrapping_add(foldhash::fast::FixedState::with_seed(0).hash_one((k, v)));
                 }
                 acc.hash(state);
             }
             Value::Set(s) => {
                 let mut acc: u64 = s.len() as u64;
                 for k in s.iter() {
-                    let mut h = foldhash::fast::FixedState::with_seed(0).build_hasher();
-                    k.hash(&mut h);
-                    acc = acc.wrapping_add(h.finish());
+                    acc = acc.wrapping_add(foldhash::fast::FixedState::with_seed(0).hash_one(k));
                 }
                 acc.hash(state);
             }
@@ -203,9 +208,7 @@ use std::hash::BuildHasher as _;
 
 /// The value of `x.hash()` (derived `Hash`): a stable structural hash.
 pub fn hash_value(v: &Value) -> i64 {
-    let mut h = foldhash::fast::FixedState::with_seed(0x6d65_7368).build_hasher();
-    v.hash(&mut h);
-    h.finish() as i64
+    foldhash::fast::FixedState::with_seed(0x6d65_7368).hash_one(v) as i64
 }
 
 /// Formats a float the way Mesh's `Display` does (`3.0` → `3`, `inf`, `NaN`).

@@ -57,7 +57,10 @@ pub enum Value {
     /// A struct value (tag 0) or a sum-type variant with fields.
     Data(Arc<Data>),
     /// A sum-type variant without fields: no allocation.
-    Enum { type_id: u32, tag: u32 },
+    Enum {
+        type_id: u32,
+        tag: u32,
+    },
     /// A reference to a top-level function (no captured environment).
     Fn(u32),
     /// A closure: function plus captured values.
@@ -272,9 +275,7 @@ impl Value {
     /// Converts a Rust `Option` of a Mesh `Option` value back (`Some(x)` → `Some(x)`).
     pub fn to_option(&self) -> Option<&Value> {
         match self {
-            Value::Data(d) if d.type_id == builtin_types::OPTION && d.tag == 0 => {
-                d.fields.first()
-            }
+            Value::Data(d) if d.type_id == builtin_types::OPTION && d.tag == 0 => d.fields.first(),
             _ => None,
         }
     }
@@ -299,16 +300,6 @@ impl Value {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn values_are_two_words() {
-        assert_eq!(std::mem::size_of::<Value>(), 16);
-    }
-}
-
 impl std::fmt::Debug for Value {
     /// Debug output for Rust-side diagnostics (no type table: data shows as ids).
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -321,6 +312,21 @@ impl std::fmt::Debug for Value {
 
 impl std::fmt::Debug for Closure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Closure(fn {}, {} captures)", self.func, self.captures.len())
+        write!(
+            f,
+            "Closure(fn {}, {} captures)",
+            self.func,
+            self.captures.len()
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_are_two_words() {
+        assert_eq!(std::mem::size_of::<Value>(), 16);
     }
 }
