@@ -30,6 +30,7 @@ pub struct ParseOptions {
 
 /// The result of parsing one file: the tree (with error nodes where recovery happened)
 /// and every lexical and syntax diagnostic, in source order.
+#[derive(Clone, Debug)]
 pub struct Parsed {
     pub file: ast::SourceFile,
     pub diagnostics: Vec<Diagnostic>,
@@ -38,7 +39,12 @@ pub struct Parsed {
 /// Lexes and parses one file. Never panics; always returns a tree.
 pub fn parse(file: FileId, text: &str, opts: ParseOptions) -> Parsed {
     let (tokens, mut diagnostics) = lexer::lex(file, text);
-    let (tree, parse_diags) = parser::parse_tokens(file, text, tokens, opts);
+    // An unterminated string or block comment swallows the rest of the file; every
+    // "found end of file" the parser would then report is a consequence of it.
+    let eof_is_artificial = diagnostics
+        .iter()
+        .any(|d| d.message.starts_with("unterminated"));
+    let (tree, parse_diags) = parser::parse_tokens(file, text, tokens, opts, eof_is_artificial);
     diagnostics.extend(parse_diags);
     // Stable sort: lexical and syntax errors interleave by position.
     diagnostics.sort_by_key(|d| d.primary.span.start);

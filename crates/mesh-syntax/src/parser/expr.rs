@@ -234,7 +234,20 @@ impl<'a> Parser<'a> {
     /// `name: expr` inside a struct literal or update.
     fn parse_field_init(&mut self) -> PResult<FieldInit> {
         let name = self.expect_ident("field name in struct literal")?;
-        self.expect(&TokenKind::Colon, "`:` after the field name")?;
+        if !self.at(&TokenKind::Colon) {
+            let punned = matches!(self.peek(), TokenKind::Comma | TokenKind::RBrace);
+            if let Some(mut d) = self.expected_diag("`:` after the field name") {
+                if punned {
+                    d = d.with_help(format!(
+                        "there is no field shorthand; write `{0}: {0}`",
+                        name.name
+                    ));
+                }
+                self.report(d);
+            }
+            return Err(Fail);
+        }
+        self.bump();
         let value = self.parse_expr()?;
         Ok(FieldInit { name, value })
     }

@@ -339,7 +339,14 @@ impl<'a> Parser<'a> {
 
     fn parse_struct_member(&mut self, def: &mut StructDef) -> PResult<()> {
         let TokenKind::Ident(word) = self.peek().clone() else {
-            return Err(self.expected("field name or `end`"));
+            let comma = self.at(&TokenKind::Comma);
+            if let Some(mut d) = self.expected_diag("field name or `end`") {
+                if comma {
+                    d = d.with_help("struct fields are separated by newlines, not commas");
+                }
+                self.report(d);
+            }
+            return Err(Fail);
         };
         let is_option = STRUCT_OPTIONS.contains(&word.as_str())
             && self.at_line_start()

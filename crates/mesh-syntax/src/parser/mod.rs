@@ -67,6 +67,7 @@ pub(crate) fn parse_tokens(
     text: &str,
     tokens: Vec<Token>,
     opts: ParseOptions,
+    eof_is_artificial: bool,
 ) -> (SourceFile, Vec<Diagnostic>) {
     let mut toks: Vec<Token> = tokens
         .into_iter()
@@ -87,7 +88,8 @@ pub(crate) fn parse_tokens(
         prev_end: 0,
         layout: vec![true],
         diags: Vec::new(),
-        last_error_at: None,
+        // Pretending an error was already reported at end of file silences follow-ups there.
+        last_error_at: eof_is_artificial.then_some(text.len() as u32),
         depth: 0,
         std_mode: opts.std_mode,
     };

@@ -318,3 +318,35 @@ fn missing_do_is_assumed_when_the_header_line_ends() {
         "(fn f (x) (block x))\n(fn g () (block (if x (block 1))))"
     );
 }
+
+#[test]
+fn unterminated_string_does_not_cascade_at_end_of_file() {
+    assert_eq!(
+        errors("fn main() do\n  let s = \"abc\n  foo()\nend\n"),
+        vec!["2:11: unterminated string literal"]
+    );
+    assert_eq!(
+        errors("fn main() do\n  #= never closed\nend\n"),
+        vec!["2:3: unterminated block comment `#=`"]
+    );
+}
+
+#[test]
+fn hints_for_struct_commas_and_field_shorthand() {
+    let parsed = parse(
+        FileId(0),
+        "struct P do\n  x :: Int,\n  y :: Int\nend",
+        ParseOptions::default(),
+    );
+    assert_eq!(parsed.diagnostics.len(), 1);
+    assert_eq!(
+        parsed.diagnostics[0].help,
+        vec!["struct fields are separated by newlines, not commas"]
+    );
+    let parsed = parse(FileId(0), "Point { x: 1, y }", ParseOptions::default());
+    assert_eq!(parsed.diagnostics.len(), 1);
+    assert_eq!(
+        parsed.diagnostics[0].help,
+        vec!["there is no field shorthand; write `y: y`"]
+    );
+}
