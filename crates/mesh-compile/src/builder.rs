@@ -256,7 +256,7 @@ mod tests {
         b.load_float(r, 0.0);
         b.load_float(r, -0.0);
         b.load_int(r, 7);
-        let e = b.finish().ok().expect("no error");
+        let e = b.finish().expect("no error");
         assert_eq!(e.consts.len(), 4);
         assert_eq!(e.code[6], Instr::LoadInt { dst: 0, value: 7 });
     }
@@ -271,7 +271,7 @@ mod tests {
         b.emit(Instr::LoadUnit { dst: 0 });
         b.bind(l);
         b.jump(back);
-        let e = b.finish().ok().expect("no error");
+        let e = b.finish().expect("no error");
         assert_eq!(e.code[0], Instr::Jump { offset: 1 });
         assert_eq!(e.code[2], Instr::Jump { offset: -3 });
     }
@@ -287,7 +287,7 @@ mod tests {
         b.emit(Instr::LoadUnit { dst: 0 });
         b.set_line(3);
         b.emit(Instr::Return { src: 0 });
-        let e = b.finish().ok().expect("no error");
+        let e = b.finish().expect("no error");
         assert_eq!(e.lines, vec![(0, 3), (2, 5), (3, 3)]);
     }
 }

@@ -442,7 +442,7 @@ impl FnCompiler<'_, '_> {
                     if *idx >= n as u32 {
                         return c.b.error("struct field index out of range");
                     }
-                    c.expr(e, Dest::Reg(base + *idx as Reg));
+                    c.expr(e, Dest::Reg(base.saturating_add(*idx as Reg)));
                 }
             }
             c.b.emit(Instr::MakeData {

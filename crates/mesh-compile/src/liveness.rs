@@ -341,7 +341,7 @@ fn live_out(code: &[Instr], cfg: &Cfg, nregs: usize) -> Vec<RegSet> {
 }
 
 /// Runs the move-on-last-use rewrites on one function's code (see the module docs).
-pub(crate) fn optimize(code: &mut Vec<Instr>, lines: &mut Vec<(u32, u32)>, nregs: usize) {
+pub(crate) fn optimize(code: &mut Vec<Instr>, lines: &mut [(u32, u32)], nregs: usize) {
     if code.is_empty() {
         return;
     }

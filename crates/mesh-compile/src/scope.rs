@@ -7,6 +7,7 @@
 use crate::builder::Label;
 use mesh_check::tir::LocalId;
 use mesh_vm::Reg;
+use std::collections::HashMap;
 
 /// The home of a local.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,23 +19,33 @@ pub(crate) enum Slot {
     SelfClosure,
 }
 
+/// Ids below this live in the dense table; larger ones (never produced by the checker,
+/// whose ids are below `num_locals`) go to a map instead of a huge allocation.
+const DENSE_LIMIT: usize = 1 << 20;
+
 /// Local id → slot.
 #[derive(Default)]
 pub(crate) struct Scope {
     slots: Vec<Option<Slot>>,
+    sparse: HashMap<LocalId, Slot>,
 }
 
 impl Scope {
     /// A table pre-sized for `num_locals` ids (it grows if an id is larger).
     pub fn new(num_locals: u32) -> Scope {
         Scope {
-            slots: vec![None; num_locals.min(1 << 16) as usize],
+            slots: vec![None; (num_locals as usize).min(DENSE_LIMIT)],
+            sparse: HashMap::new(),
         }
     }
 
     /// Records the slot of `id`.
     pub fn set(&mut self, id: LocalId, slot: Slot) {
         let i = id.0 as usize;
+        if i >= DENSE_LIMIT {
+            self.sparse.insert(id, slot);
+            return;
+        }
         if i >= self.slots.len() {
             self.slots.resize(i + 1, None);
         }
@@ -43,7 +54,10 @@ impl Scope {
 
     /// The slot of `id`, if it was bound.
     pub fn get(&self, id: LocalId) -> Option<Slot> {
-        self.slots.get(id.0 as usize).copied().flatten()
+        match self.slots.get(id.0 as usize) {
+            Some(s) => *s,
+            None => self.sparse.get(&id).copied(),
+        }
     }
 }
 
