@@ -54,7 +54,9 @@ impl<'a> Parser<'a> {
                 TokenKind::Keyword(k) if cfg.terms.contains(&k) => break,
                 TokenKind::Keyword(Keyword::End) if !cfg.top_level => break,
                 _ if cfg.stop_at_column1_items && self.at_unindented_top_level_item() => break,
-                TokenKind::InterpEnd => break,
+                // Only an enclosing interpolation can consume it; the top level must
+                // never stop early.
+                TokenKind::InterpEnd if !cfg.top_level => break,
                 TokenKind::RParen | TokenKind::RBracket | TokenKind::RBrace if cfg.in_brackets => {
                     break
                 }
@@ -69,7 +71,8 @@ impl<'a> Parser<'a> {
                 TokenKind::Keyword(Keyword::Else)
                 | TokenKind::RParen
                 | TokenKind::RBracket
-                | TokenKind::RBrace => {
+                | TokenKind::RBrace
+                | TokenKind::InterpEnd => {
                     let tok = self.bump();
                     let what = self.describe(&tok);
                     self.error_at(tok.span, format!("unexpected {what}"));
