@@ -40,6 +40,7 @@ static NATIVES: &[(&str, NativeFn)] = &[
     // Prelude
     sync!("Prelude.print", prelude::print),
     sync!("Prelude.println", prelude::println),
+    sync!("Prelude.default", prelude::default),
     // IO
     raw!("IO.read_line", io::read_line),
     sync!("IO.eprintln", io::eprintln),
@@ -184,5 +185,78 @@ mod tests {
             }
             _ => panic!("expected an error"),
         }
+    }
+
+    /// Module name of each standard-library file (the checker's fixed table).
+    const STD_FILES: &[(&str, &str)] = &[
+        ("prelude.mpl", "Prelude"),
+        ("io.mpl", "IO"),
+        ("env.mpl", "Env"),
+        ("file.mpl", "File"),
+        ("string.mpl", "String"),
+        ("int.mpl", "Int"),
+        ("float.mpl", "Float"),
+        ("math.mpl", "Math"),
+        ("list.mpl", "List"),
+        ("map.mpl", "Map"),
+        ("set.mpl", "Set"),
+        ("tuple.mpl", "Tuple"),
+        ("range.mpl", "Range"),
+        ("queue.mpl", "Queue"),
+        ("iter.mpl", "Iter"),
+        ("json.mpl", "Json"),
+        ("row.mpl", "Row"),
+    ];
+
+    /// Every `extern fn` of `std/*.mpl`, as qualified native names.
+    fn declared_externs() -> BTreeSet<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../std");
+        let mut out = BTreeSet::new();
+        for (file, module) in STD_FILES {
+            let path = dir.join(file);
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+            for line in text.lines() {
+                let rest = line.strip_prefix("pub ").unwrap_or(line);
+                if let Some(decl) = rest.strip_prefix("extern fn ") {
+                    let name: String = decl
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_')
+                        .collect();
+                    out.insert(format!("{module}.{name}"));
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_std_extern_has_a_native_and_vice_versa() {
+        let declared = declared_externs();
+        for name in &declared {
+            if !COMPILE_TIME_ONLY.contains(&name.as_str()) {
+                assert!(
+                    native(name).is_some(),
+                    "std declares `{name}` but no native exists"
+                );
+            }
+        }
+        for name in names() {
+            assert!(
+                declared.contains(name),
+                "native `{name}` is not declared by any std/*.mpl file"
+            );
+        }
+        let files: BTreeSet<String> =
+            std::fs::read_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../std"))
+                .map(|rd| {
+                    rd.filter_map(|e| e.ok())
+                        .map(|e| e.file_name().to_string_lossy().into_owned())
+                        .filter(|n| n.ends_with(".mpl"))
+                        .collect()
+                })
+                .unwrap_or_default();
+        let known: BTreeSet<String> = STD_FILES.iter().map(|(f, _)| f.to_string()).collect();
+        assert_eq!(files, known, "std/ files and the module table disagree");
     }
 }

@@ -1,5 +1,6 @@
-//! Natives of the prelude (`std/prelude.mpl`): `print` and `println`. The prelude's
-//! higher-order functions and `compare` are written in Mesh.
+//! Natives of the prelude (`std/prelude.mpl`): `print` and `println` (and the run-time
+//! face of `default`, which the checker resolves statically). The prelude's higher-order
+//! functions and `compare` are written in Mesh.
 
 use super::{Args, Ret};
 use crate::context::ProcessCtx;
@@ -15,6 +16,17 @@ pub fn print(ctx: &mut ProcessCtx, a: &mut Args) -> Ret {
 pub fn println(ctx: &mut ProcessCtx, a: &mut Args) -> Ret {
     ctx.out().write_out(a.str(0)?, true);
     Ok(Value::Unit)
+}
+
+/// `default()` as a function value. The checker resolves every call of `default()` to the
+/// `Default` impl of the expected type, so this native only runs if a program manages to
+/// call `default` without a known type (e.g. through a function value), which has no
+/// meaning at run time.
+pub fn default(_: &mut ProcessCtx, a: &mut Args) -> Ret {
+    Err(a.fail(
+        "the Default impl is chosen from the expected type at compile time; \
+         `default` cannot be called as a function value",
+    ))
 }
 
 #[cfg(test)]
