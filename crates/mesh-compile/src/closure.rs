@@ -169,15 +169,21 @@ impl FnCompiler<'_, '_> {
         span: Span,
         dest: Dest,
     ) {
+        if dest == Dest::Discard {
+            // Creating a closure has no effect.
+            return;
+        }
         let captures = free_locals(params, self_local, body);
         let Ok(ncap) = u8::try_from(captures.len()) else {
             return self.b.error("a closure may capture at most 255 variables");
         };
+        // The checker names lambdas with their qualified name already
+        // (`Main.main.<closure>`, `Main.main.helper`); unnamed ones get a numbered name.
         self.lambdas += 1;
         let full_name = if name.is_empty() {
             format!("{}.<closure {}>", self.name, self.lambdas)
         } else {
-            format!("{}.{}", self.name, name)
+            name.to_string()
         };
 
         let func = {

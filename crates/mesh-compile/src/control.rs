@@ -111,6 +111,14 @@ impl FnCompiler<'_, '_> {
 
     /// `if cond do then_b else else_b end`.
     pub fn if_expr(&mut self, cond: &Expr, then_b: &Expr, else_b: &Expr, dest: Dest) {
+        if dest == Dest::Discard && matches!(else_b.kind, ExprKind::Unit) {
+            // `if c do effect end` as a statement: no else branch to jump over.
+            let end = self.b.label();
+            self.branch(cond, false, end);
+            self.expr(then_b, dest);
+            self.b.bind(end);
+            return;
+        }
         let else_l = self.b.label();
         let end = self.b.label();
         self.branch(cond, false, else_l);

@@ -10,7 +10,8 @@
 //!   temporaries are allocated above them in stack order, so every call and `Make*`
 //!   window starts at the top of the live registers.
 //! * Top-level function `FnId(i)` is image function `i`; lambdas are appended after them
-//!   (named `<enclosing>.<closure k>`, or `<enclosing>.<name>` for named lambdas).
+//!   in creation order, under the (qualified) name the checker gave them, or
+//!   `<enclosing>.<closure k>` if it gave none.
 //! * A lambda's captured locals are loaded with `LoadCapture` into the registers after its
 //!   parameters when it starts; its `self_local` is read with `LoadSelf`.
 //! * Calls in tail position are `TailCall`/`TailCallValue`; natives never are.

@@ -408,7 +408,7 @@ fn nested_closures_capture_through_their_parents() {
 fn named_lambda_recursion_via_self_local() {
     // let base = 1; let fact = fn fact(n) -> if n <= 1 then base else n * fact(n - 1) end
     let fact = named_lambda(
-        "fact",
+        "Main.main.fact",
         1,
         &[2],
         if_(
@@ -1077,4 +1077,135 @@ fn for_accumulator_is_never_shared() {
     let o = run_ref(&p).expect("runs");
     assert_eq!(o.value.as_int(), Some(100_000));
     assert_eq!(o.stats.shared_copies, 0);
+}
+
+#[test]
+fn for_over_a_set() {
+    let p = main_prints(vec![
+        let_(
+            0,
+            native(
+                "Set.from_list",
+                vec![list(vec![int(3), int(1), int(3), int(2)])],
+            ),
+        ),
+        stmt(print(for_(
+            ForKind::Set,
+            var(0),
+            pbind(1),
+            None,
+            mul(var(1), int(10)),
+        ))),
+    ]);
+    assert_eq!(output(&p), "[30, 10, 20]\n");
+}
+
+#[test]
+fn float_bool_unit_and_as_patterns() {
+    use mesh_check::tir::Pattern;
+    let f = fun(
+        "Main.f",
+        &[0],
+        match_(
+            var(0),
+            vec![
+                arm(
+                    ptuple(vec![Pattern::Float(0.5), pwild(), pwild()]),
+                    string("half"),
+                ),
+                arm(
+                    ptuple(vec![pwild(), Pattern::Bool(false), pwild()]),
+                    string("false"),
+                ),
+                arm(
+                    ptuple(vec![pwild(), pwild(), pas(pcons(pint(1), pwild()), 1)]),
+                    concat(string("starts with 1: "), display(var(1))),
+                ),
+                arm(
+                    ptuple(vec![pwild(), Pattern::Unit, pwild()]),
+                    string("other"),
+                ),
+            ],
+        ),
+    );
+    let arg = |x: f64, b: bool, xs: Vec<i64>| {
+        call(
+            1,
+            vec![tuple(vec![
+                float(x),
+                boolean(b),
+                list(xs.into_iter().map(int).collect()),
+            ])],
+        )
+    };
+    let p = program(vec![
+        fun(
+            "Main.main",
+            &[],
+            block(
+                vec![
+                    stmt(print(arg(0.5, true, vec![]))),
+                    stmt(print(arg(1.0, false, vec![]))),
+                    stmt(print(arg(1.0, true, vec![1, 2]))),
+                    stmt(print(arg(1.0, true, vec![2, 1]))),
+                ],
+                unit(),
+            ),
+        ),
+        f,
+    ]);
+    assert_eq!(output(&p), "half\nfalse\nstarts with 1: [1, 2]\nother\n");
+}
+
+#[test]
+fn service_shaped_receive_loop_keeps_its_state_unshared() {
+    // loop(state) = receive do
+    //   (0, key) -> let (new_state, answer) = handle(state, key); loop(new_state)
+    //   (1, _) -> Map.get(state, "k7")
+    // end
+    // handle(st, key) = (Map.put(st, key, 1), key)
+    let lp = fun(
+        "Svc.loop",
+        &[0],
+        receive(
+            vec![
+                arm(
+                    ptuple(vec![pint(0), pbind(1)]),
+                    block(
+                        vec![let_p(
+                            ptuple(vec![pbind(2), pbind(3)]),
+                            call(2, vec![var(0), var(1)]),
+                        )],
+                        call(1, vec![var(2)]),
+                    ),
+                ),
+                arm(
+                    ptuple(vec![pint(1), pwild()]),
+                    native("Map.get", vec![var(0), string("k7")]),
+                ),
+            ],
+            None,
+        ),
+    );
+    let handle = fun(
+        "Svc.handle",
+        &[0, 1],
+        tuple(vec![
+            native("Map.put", vec![var(0), var(1), int(1)]),
+            var(1),
+        ]),
+    );
+    let p = program(vec![
+        fun("Main.main", &[], call(1, vec![map(vec![])])),
+        lp,
+        handle,
+    ]);
+    let mut msgs: Vec<Value> = (0..1000)
+        .map(|i| Value::tuple(vec![Value::Int(0), Value::str(format!("k{i}"))]))
+        .collect();
+    msgs.push(Value::tuple(vec![Value::Int(1), Value::Unit]));
+    let o = run_with(&p, vec![], msgs).unwrap_or_else(|e| panic!("{e}\n{}", dump(&image(&p))));
+    assert_eq!(mesh_vm::ops::display(&o.value, &image(&p).types), "Some(1)");
+    assert_eq!(o.stats.shared_copies, 0, "\n{}", dump(&image(&p)));
+    assert!(o.stats.max_depth <= 3);
 }

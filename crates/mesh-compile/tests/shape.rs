@@ -311,3 +311,22 @@ fn for_over_a_local_list_reads_it_in_place() {
         1
     );
 }
+
+#[test]
+fn statement_if_without_else_has_no_dead_jump() {
+    let p = program(vec![fun(
+        "Main.main",
+        &[0],
+        block(vec![stmt(if_(var(0), print(int(1)), unit()))], unit()),
+    )]);
+    let code = code_of(&p, 0);
+    assert_eq!(
+        count(&code, |i| matches!(i, Instr::Jump { .. })),
+        0,
+        "{code:?}"
+    );
+    assert!(
+        matches!(code[0], Instr::JumpIfFalse { cond: 0, offset: 2 }),
+        "{code:?}"
+    );
+}

@@ -55,6 +55,12 @@ impl Host for TestHost {
                     _ => NativeResult::Error("List.append".into()),
                 }
             }
+            "Set.from_list" => match &args[0] {
+                Value::List(l) => {
+                    NativeResult::Value(Value::Set(Arc::new(l.iter().cloned().collect())))
+                }
+                _ => NativeResult::Error("Set.from_list".into()),
+            },
             "List.length" => match &args[0] {
                 Value::List(l) => NativeResult::Value(Value::Int(l.len() as i64)),
                 _ => NativeResult::Error("List.length".into()),

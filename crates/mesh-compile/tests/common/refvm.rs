@@ -691,6 +691,10 @@ impl<'i> Vm<'i> {
                 Arc::make_mut(&mut l).push_back(x);
                 Ok(Value::List(l))
             }
+            "Set.from_list" => match &args[0] {
+                Value::List(l) => Ok(Value::Set(Arc::new(l.iter().cloned().collect()))),
+                _ => Err(bad()),
+            },
             "List.length" => match &args[0] {
                 Value::List(l) => Ok(Value::Int(l.len() as i64)),
                 _ => Err(bad()),
