@@ -201,6 +201,10 @@ pub enum ExprKind {
         arms: Vec<Arm>,
         after: Option<(Box<Expr>, Box<Expr>)>,
     },
+    /// Checker-internal placeholder for a decision that waits for a type (which `+`, which
+    /// field index…). Every one is replaced before the program leaves the checker; the
+    /// compiler never sees it.
+    Pending(u32),
 }
 
 /// How a `for` walks its iterable.

@@ -1,0 +1,4 @@
+# The smallest Mesh program: `meshc run examples/hello`.
+fn main() do
+  println("Hello, Mesh!")
+end
