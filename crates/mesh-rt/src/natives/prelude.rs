@@ -54,4 +54,13 @@ mod tests {
             "Prelude.println: argument 1 should be a String, got Int"
         );
     }
+
+    #[test]
+    fn default_as_a_value_is_a_clear_error() {
+        let err = testing::call(default, "Prelude.default", vec![]).unwrap_err();
+        assert!(
+            err.starts_with("Prelude.default: the Default impl is chosen"),
+            "{err}"
+        );
+    }
 }
