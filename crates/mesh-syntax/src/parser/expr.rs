@@ -391,7 +391,7 @@ impl<'a> Parser<'a> {
             let mut entries = vec![(first, value)];
             if !p.eat(&TokenKind::Comma) && !p.at(&TokenKind::RBrace) {
                 let _ = p.expected_with_opener("`,` or `}`", open, "`%{` opened here");
-                p.skip_list_item();
+                p.skip_list_item(open);
                 p.eat(&TokenKind::Comma);
             }
             let rest = p.delimited(open, "%{", TokenKind::RBrace, false, |p| {
@@ -406,7 +406,7 @@ impl<'a> Parser<'a> {
             Ok(kind) => kind,
             Err(Fail) => {
                 // Skip to the closing brace so that one bad entry costs one diagnostic.
-                self.skip_list_item();
+                self.skip_list_item(open);
                 if !self.eat(&TokenKind::RBrace) {
                     return Err(Fail);
                 }

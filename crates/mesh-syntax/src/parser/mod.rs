@@ -259,7 +259,7 @@ impl<'a> Parser<'a> {
         }
         self.report(diag);
         if !at_newline {
-            return Err(Fail);
+            return self.skip_header_junk();
         }
         let newline = self.raw().span;
         if on_next_line {
@@ -267,6 +267,40 @@ impl<'a> Parser<'a> {
             return Ok(self.bump().span);
         }
         Ok(newline)
+    }
+
+    /// After junk where a `do` belongs (`if x then`): a `do` later on the same line, or
+    /// the end of the line, stands for the missing `do`. Brace-style bodies (`fn f() {`)
+    /// fail instead, so that the statement recovery skips the whole braced region.
+    fn skip_header_junk(&mut self) -> PResult<Span> {
+        let mut i = self.pos;
+        let mut depth = 0u32;
+        loop {
+            let tok = self.tok(i);
+            match tok.kind {
+                TokenKind::Keyword(Keyword::Do) if depth == 0 => {
+                    self.pos = i;
+                    return Ok(self.bump().span);
+                }
+                TokenKind::Newline if depth == 0 => {
+                    let span = tok.span;
+                    self.pos = i;
+                    return Ok(span);
+                }
+                TokenKind::LParen | TokenKind::LBracket | TokenKind::LBrace => depth += 1,
+                TokenKind::RParen | TokenKind::RBracket | TokenKind::RBrace if depth > 0 => {
+                    depth -= 1
+                }
+                TokenKind::Newline
+                | TokenKind::RParen
+                | TokenKind::RBracket
+                | TokenKind::RBrace
+                | TokenKind::Eof
+                | TokenKind::Keyword(Keyword::End) => return Err(Fail),
+                _ => {}
+            }
+            i += 1;
+        }
     }
 
     /// Consumes the `end` closing a body opened at `opener`; reports (without consuming

@@ -160,16 +160,22 @@ impl<'a> Parser<'a> {
         self.skip_statement();
     }
 
-    /// Skips a broken element of a bracketed list: stops before `,` or a closer at
-    /// nesting 0, before a line starting with a statement keyword, or at end of file.
-    pub(super) fn skip_list_item(&mut self) {
+    /// Skips a broken element of a bracketed list opened at `open`: stops before `,` or
+    /// a closer at nesting 0, before a line starting with a statement keyword or indented
+    /// no deeper than the opener's line (the closer is then probably missing and that
+    /// line is the next statement), or at end of file.
+    pub(super) fn skip_list_item(&mut self, open: crate::span::Span) {
         let mut depth = 0u32;
         loop {
             let kind = &self.tok(self.pos).kind;
             if *kind == TokenKind::Eof {
                 return;
             }
-            if depth == 0 && (*kind == TokenKind::Comma || self.starts_statement_line(self.pos)) {
+            if depth == 0
+                && (*kind == TokenKind::Comma
+                    || self.starts_statement_line(self.pos)
+                    || self.dedented_below(self.pos, open))
+            {
                 return;
             }
             match self.nesting_at(self.pos) {
@@ -203,6 +209,29 @@ impl<'a> Parser<'a> {
         self.peek();
         let kind = self.tok(self.pos).kind.clone();
         kind == TokenKind::Eof || self.is_closer(&kind) || self.starts_statement_line(self.pos)
+    }
+
+    /// Whether the raw token `i` starts a line indented no deeper than the line holding
+    /// `open`. Only used once an error is known: valid lists may be laid out freely.
+    fn dedented_below(&self, i: usize, open: crate::span::Span) -> bool {
+        let line_start = i == 0 || self.tok(i - 1).kind == TokenKind::Newline;
+        if !line_start {
+            return false;
+        }
+        let here = self.tok(i).span.start as usize;
+        self.indent_of(here) <= self.indent_of(open.start as usize)
+    }
+
+    /// Width of the leading whitespace of the line containing byte `offset`.
+    fn indent_of(&self, offset: usize) -> usize {
+        let before = self.text.get(..offset).unwrap_or("");
+        let line_start = before.rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        self.text
+            .get(line_start..)
+            .unwrap_or("")
+            .chars()
+            .take_while(|c| *c == ' ' || *c == '\t')
+            .count()
     }
 
     /// Skips the rest of a broken interpolation and consumes its closing `}`.
@@ -264,7 +293,7 @@ impl<'a> Parser<'a> {
                         if p.pos == start && kind != TokenKind::Comma && !p.is_closer(&kind) {
                             p.bump();
                         }
-                        p.skip_list_item();
+                        p.skip_list_item(open);
                     }
                 }
                 if p.eat(&TokenKind::Comma) || p.at(&close) {
@@ -275,7 +304,7 @@ impl<'a> Parser<'a> {
                 }
                 let what = format!("`,` or `{close_text}`");
                 let _ = p.expected_with_opener(&what, open, &opener_label);
-                p.skip_list_item();
+                p.skip_list_item(open);
                 if p.eat(&TokenKind::Comma) || p.at(&close) {
                     continue;
                 }

@@ -350,3 +350,41 @@ fn hints_for_struct_commas_and_field_shorthand() {
         vec!["there is no field shorthand; write `y: y`"]
     );
 }
+
+#[test]
+fn missing_paren_keeps_the_sibling_statement() {
+    let (errs, dump) =
+        errors_and_dump("fn a() do\n  foo(bar(1, 2)\n  baz()\n  let l = [1 2 3]\nend\n");
+    assert_eq!(
+        errs,
+        vec![
+            "3:3: expected `,` or `)`, found identifier `baz`",
+            "4:14: expected `,` or `]`, found number `2`",
+        ]
+    );
+    assert_eq!(dump, "(fn a () (block (call baz) (let l (list 1))))");
+    // Valid lists may be laid out freely, even unindented.
+    assert_eq!(
+        crate::common::ok("let xs = [\n1,\n2\n]\nlet p = Point {\nx: 1\n}"),
+        "(let xs (list 1 2))\n(let p (struct-lit Point (x 1)))"
+    );
+}
+
+#[test]
+fn junk_where_do_belongs() {
+    let (errs, dump) = errors_and_dump(
+        "fn c(x) do\n  if x then\n    1\n  end\n  while y loop do\n    2\n  end\nend\nfn b() {\n  return 1\n}\nfn d() do ok() end\n",
+    );
+    assert_eq!(
+        errs,
+        vec![
+            "2:8: expected `do` after the `if` condition, found identifier `then`",
+            "5:11: expected `do` after the `while` condition, found identifier `loop`",
+            "9:8: expected `=` or `do` for the function body, found `{`",
+        ]
+    );
+    assert_eq!(
+        dump,
+        "(fn c (x) (block (if x (block 1)) (while y (block 2))))\n(fn d () (block (call ok)))"
+    );
+}
