@@ -32,8 +32,17 @@ pub struct ParseOptions {
 /// and every lexical and syntax diagnostic, in source order.
 #[derive(Clone, Debug)]
 pub struct Parsed {
+    /// The syntax tree; statements that could not be parsed are left out.
     pub file: ast::SourceFile,
+    /// Lexical and syntax errors (code `P0001`), sorted by position.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Parsed {
+    /// True if any diagnostic is an error (the file must not be type-checked).
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
 }
 
 /// Lexes and parses one file. Never panics; always returns a tree.

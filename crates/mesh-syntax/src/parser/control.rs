@@ -120,7 +120,15 @@ impl<'a> Parser<'a> {
                 }
                 let start = p.pos;
                 match p.parse_arm() {
-                    Ok(arm) => arms.push(arm),
+                    Ok(arm) => {
+                        if after.is_some() {
+                            p.error_at(
+                                arm.pattern.span,
+                                "expected `end` after the `after` clause: it must be the last clause of `receive`",
+                            );
+                        }
+                        arms.push(arm);
+                    }
                     Err(_) => p.recover_statement(start),
                 }
             }

@@ -388,3 +388,17 @@ fn junk_where_do_belongs() {
         "(fn c (x) (block (if x (block 1)) (while y (block 2))))\n(fn d () (block (call ok)))"
     );
 }
+
+#[test]
+fn after_must_be_the_last_receive_clause() {
+    assert_eq!(
+        errors("receive do\n  a -> 1\nafter 5 -> 2\n  b -> 3\nend"),
+        vec![
+            "4:3: expected `end` after the `after` clause: it must be the last clause of `receive`"
+        ]
+    );
+    let parsed = parse(FileId(0), "let x = 1", ParseOptions::default());
+    assert!(!parsed.has_errors());
+    let parsed = parse(FileId(0), "let x = ", ParseOptions::default());
+    assert!(parsed.has_errors());
+}
