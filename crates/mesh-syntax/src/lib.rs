@@ -4,6 +4,12 @@
 //!
 //! It must not know about types, name resolution, bytecode or the runtime: its output
 //! is a tree that says what was *written*, never what it *means*.
+//!
+//! Entry points: [`parse`] (lexer + parser with error recovery; all syntax errors carry
+//! code `P0001`), [`lex`] (tokens including comment trivia, for tooling) and
+//! [`ast_dump::dump`] (a deterministic S-expression rendering used by tests and by
+//! `meshc`). `cargo run -p mesh-syntax --example dump -- FILE [--std]` prints the tree
+//! and diagnostics of a file.
 
 pub mod ast;
 pub mod ast_dump;
