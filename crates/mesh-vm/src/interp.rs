@@ -23,22 +23,29 @@
 //!   dispatch loop; nothing recurses on the Rust stack, so recursion depth is bounded only
 //!   by the fiber's limits ([`Fiber::set_stack_limits`]), whose breach is the run-time error
 //!   `stack overflow: …`.
-//! * **The register stack holds exactly the live registers.** Between instructions
-//!   `regs.len()` is the top of the running frame (`base + nregs`). A call truncates
-//!   everything above the argument window and grows the stack with `()` to the callee's
-//!   size; a return truncates the callee's registers. So no stale copy of a value survives
-//!   in a dead register, which matters for two reasons: resources (handles, pids) are
-//!   released as soon as the program lets go of them, and reference counts stay exact, so
-//!   the in-place (`Arc::get_mut`/`make_mut`) updates of `Concat`, `ListPush`, `SetField`
-//!   and `ListUncons` actually happen in place.
+//! * **Everything above the running frame is `()`.** The register stack only grows (to
+//!   the deepest frame so far; it is cut back when the fiber stops after a deep recursion
+//!   has unwound). A call clears the caller's registers above the argument window, which
+//!   become the callee's fresh registers; a return clears the callee's whole frame before
+//!   storing the result; a tail call clears everything above the moved arguments. So no
+//!   stale copy of a value survives in a dead register, which matters for two reasons:
+//!   resources (handles, pids) are released as soon as the program lets go of them, and
+//!   reference counts stay exact, so the in-place (`Arc::get_mut`/`make_mut`) updates of
+//!   `Concat`, `ListPush`, `SetField` and `ListUncons` actually happen in place. Clearing an
+//!   immediate is a plain store; only heap values go through `Value`'s drop glue.
 //! * **Dispatch.** One `match` over the instruction at `pc`, with the running function's
 //!   code, constants and register window held in locals that are reloaded only when the
 //!   frame changes (call, return, non-self tail call). The register vector is moved out of
 //!   the fiber for the whole of `run`, which lets natives receive `&mut Fiber` together with
-//!   their argument window without copying the arguments. Register and code indexing is
-//!   bounds-checked (safe Rust): `Program`'s fields are public, so verification alone could
-//!   not make unchecked indexing sound, and the checks are cheap, perfectly predicted
-//!   branches.
+//!   their argument window without copying the arguments.
+//! * **Unchecked register access, soundly.** Instructions read and write registers through
+//!   a raw pointer to the frame's register 0 without bounds checks. This is sound because
+//!   the interpreter only executes each function's private verified copy
+//!   ([`crate::program`]'s `Exec`, which safe code outside this crate cannot build or
+//!   change), whose register operands the verifier proved to be below the frame size, and
+//!   because the frame is entered only with `regs.len() >= base + nregs`. Cross-function
+//!   facts (callee indices, arities, frame sizes) are looked up with checks at each call,
+//!   so even a fiber run against a different program stays memory-safe.
 //! * **Reductions** are charged *before* the instruction that costs one (calls, tail calls,
 //!   native calls, taken backward jumps — conditional ones included, so that no loop escapes
 //!   preemption). With the budget spent, `run` returns [`RunOutcome::Yielded`] with the
@@ -190,7 +197,7 @@ impl Fiber {
         let nregs = program
             .functions
             .get(func as usize)
-            .map_or(0, |f| f.nregs as usize);
+            .map_or(0, |f| f.exec.nregs as usize);
         let mut regs = Vec::with_capacity(nregs.max(args.len()) + 8);
         regs.extend(args);
         regs.resize(nregs, Value::Unit);
@@ -312,7 +319,7 @@ impl Fiber {
         self.regs = regs;
         match outcome {
             RunOutcome::Finished(_) | RunOutcome::Failed(_) => self.release(),
-            _ => self.trim(),
+            _ => self.trim(program),
         }
         outcome
     }
@@ -330,8 +337,19 @@ impl Fiber {
 
     /// Gives back the memory of a deep recursion that has unwound, so a long-lived process
     /// does not keep its peak stack forever. Only runs when the process stops anyway.
-    fn trim(&mut self) {
+    fn trim(&mut self, program: &Program) {
         const KEEP: usize = 4096;
+        // Registers above the running frame are all `()`: cut them off once there are many.
+        let top = self.frames.last().map_or(0, |f| {
+            f.base as usize
+                + program
+                    .functions
+                    .get(f.func as usize)
+                    .map_or(0, |func| func.exec.nregs as usize)
+        });
+        if self.regs.len() > top + KEEP {
+            self.regs.truncate(top);
+        }
         if self.regs.capacity() > KEEP && self.regs.capacity() > 4 * self.regs.len() {
             self.regs.shrink_to((2 * self.regs.len()).max(KEEP));
         }
@@ -380,14 +398,56 @@ impl Fiber {
                 let msg = format!("call of function #{fidx}, which the program does not have");
                 return self.fail_with(program, pc, msg);
             };
-            let code: &[Instr] = &func.code;
-            let consts: &[Value] = &func.consts;
-            let top = base + func.nregs as usize;
-            if regs.len() != top {
-                regs.resize(top, Value::Unit);
+            let exec = &func.exec;
+            // Only code verified by `Program::load` is entered (an unverified `Exec` is
+            // empty), and only at a valid position.
+            if pc >= exec.code.len() {
+                let msg = format!(
+                    "function `{}` cannot run here (programs must be loaded with `Program::load`)",
+                    func.name
+                );
+                return self.fail_with(program, pc, msg);
             }
-            let r: &mut [Value] = &mut regs[base..top];
+            let code: &[Instr] = &exec.code;
+            let consts: &[Value] = &exec.consts;
+            let nregs = exec.nregs as usize;
+            let top = base + nregs;
+            if regs.len() < top {
+                grow(regs, top);
+            }
+            // Register 0 of the frame. Valid for `nregs` values: `regs.len() >= base + nregs`,
+            // and `regs` is not resized or reallocated until the frame changes — every arm
+            // that touches `regs` leaves through `continue 'frame`, which derives `r` anew.
+            let r: *mut Value = regs.as_mut_ptr().wrapping_add(base);
 
+            // A shared reference to register `$i` of the frame.
+            macro_rules! reg {
+                ($i:expr) => {
+                    // SAFETY: `$i` is a register operand of an instruction of this verified
+                    // function (or an index inside one of its verified windows), so
+                    // `$i < nregs` and `r.add($i)` is a live value of `regs` (see `r`).
+                    // No mutable reference to the same register is alive meanwhile: arms
+                    // read operands into locals before they write a result.
+                    unsafe { &*r.add($i as usize) }
+                };
+            }
+            // A mutable reference to register `$i` of the frame.
+            macro_rules! reg_mut {
+                ($i:expr) => {
+                    // SAFETY: as for `reg!`; each arm uses a mutable reference only while no
+                    // other reference to that register is in use.
+                    unsafe { &mut *r.add($i as usize) }
+                };
+            }
+            // The registers `$b..$b+$n` of the frame (a verified window).
+            macro_rules! window {
+                ($b:expr, $n:expr) => {
+                    // SAFETY: the verifier checked the whole window against `nregs`
+                    // (`reg_extent`), so it lies inside the frame; no other reference into
+                    // it is alive while the slice is used.
+                    unsafe { std::slice::from_raw_parts_mut(r.add($b as usize), $n as usize) }
+                };
+            }
             // Leave the loop with a run-time error raised by the instruction before `pc`.
             macro_rules! fail {
                 ($msg:expr) => {{
@@ -407,9 +467,9 @@ impl Fiber {
             }
             macro_rules! int_binop {
                 ($dst:expr, $a:expr, $b:expr, $op:literal, $method:ident) => {
-                    match (&r[$a as usize], &r[$b as usize]) {
-                        (Value::Int(x), Value::Int(y)) => match x.$method(*y) {
-                            Some(z) => set_int(&mut r[$dst as usize], z),
+                    match (reg!($a), reg!($b)) {
+                        (&Value::Int(x), &Value::Int(y)) => match x.$method(y) {
+                            Some(z) => set_int(reg_mut!($dst), z),
                             None => fail!(overflow($op)),
                         },
                         (x, y) => fail!(operand_error($op, "Int", x, y)),
@@ -418,33 +478,24 @@ impl Fiber {
             }
             macro_rules! int_cmp {
                 ($dst:expr, $a:expr, $b:expr, $op:tt) => {
-                    match (&r[$a as usize], &r[$b as usize]) {
-                        (Value::Int(x), Value::Int(y)) => {
-                            let v = *x $op *y;
-                            set_bool(&mut r[$dst as usize], v);
-                        }
+                    match (reg!($a), reg!($b)) {
+                        (&Value::Int(x), &Value::Int(y)) => set_bool(reg_mut!($dst), x $op y),
                         (x, y) => fail!(operand_error(stringify!($op), "Int", x, y)),
                     }
                 };
             }
             macro_rules! float_binop {
                 ($dst:expr, $a:expr, $b:expr, $op:tt) => {
-                    match (&r[$a as usize], &r[$b as usize]) {
-                        (Value::Float(x), Value::Float(y)) => {
-                            let v = *x $op *y;
-                            set_float(&mut r[$dst as usize], v);
-                        }
+                    match (reg!($a), reg!($b)) {
+                        (&Value::Float(x), &Value::Float(y)) => set_float(reg_mut!($dst), x $op y),
                         (x, y) => fail!(operand_error(stringify!($op), "Float", x, y)),
                     }
                 };
             }
             macro_rules! float_cmp {
                 ($dst:expr, $a:expr, $b:expr, $op:tt) => {
-                    match (&r[$a as usize], &r[$b as usize]) {
-                        (Value::Float(x), Value::Float(y)) => {
-                            let v = *x $op *y;
-                            set_bool(&mut r[$dst as usize], v);
-                        }
+                    match (reg!($a), reg!($b)) {
+                        (&Value::Float(x), &Value::Float(y)) => set_bool(reg_mut!($dst), x $op y),
                         (x, y) => fail!(operand_error(stringify!($op), "Float", x, y)),
                     }
                 };
@@ -460,29 +511,33 @@ impl Fiber {
             }
 
             loop {
-                let ins = code[pc];
+                // SAFETY: `pc < code.len()`: checked when the frame was entered, and
+                // verified code keeps it so (jump targets lie inside the code, the last
+                // instruction never falls through, a self tail call restarts at 0 of a
+                // non-empty function, and yields/suspensions resume at an instruction).
+                let ins = unsafe { *code.get_unchecked(pc) };
                 pc += 1;
                 match ins {
                     // ---- moves and constants ----
                     Instr::Move { dst, src } => {
-                        let v = std::mem::take(&mut r[src as usize]);
-                        store(&mut r[dst as usize], v);
+                        let v = std::mem::take(reg_mut!(src));
+                        store(reg_mut!(dst), v);
                     }
                     Instr::Copy { dst, src } => {
-                        let v = r[src as usize].clone();
-                        store(&mut r[dst as usize], v);
+                        let v = reg!(src).clone();
+                        store(reg_mut!(dst), v);
                     }
                     Instr::LoadConst { dst, idx } => {
-                        store(&mut r[dst as usize], consts[idx as usize].clone());
+                        store(reg_mut!(dst), consts[idx as usize].clone());
                     }
-                    Instr::LoadInt { dst, value } => set_int(&mut r[dst as usize], value as i64),
-                    Instr::LoadBool { dst, value } => set_bool(&mut r[dst as usize], value),
-                    Instr::LoadUnit { dst } => store(&mut r[dst as usize], Value::Unit),
-                    Instr::LoadFn { dst, func } => store(&mut r[dst as usize], Value::Fn(func)),
+                    Instr::LoadInt { dst, value } => set_int(reg_mut!(dst), value as i64),
+                    Instr::LoadBool { dst, value } => set_bool(reg_mut!(dst), value),
+                    Instr::LoadUnit { dst } => store(reg_mut!(dst), Value::Unit),
+                    Instr::LoadFn { dst, func } => store(reg_mut!(dst), Value::Fn(func)),
                     Instr::LoadCapture { dst, idx } => {
                         let closure = self.frames.last().and_then(|f| f.closure.as_ref());
                         match closure.and_then(|c| c.captures.get(idx as usize)) {
-                            Some(v) => r[dst as usize] = v.clone(),
+                            Some(v) => store(reg_mut!(dst), v.clone()),
                             None => {
                                 fail!(capture_error(func, idx, closure.map(|c| c.captures.len())))
                             }
@@ -493,40 +548,39 @@ impl Fiber {
                             Some(c) => Value::Closure(c.clone()),
                             None => Value::Fn(fidx),
                         };
-                        r[dst as usize] = v;
+                        store(reg_mut!(dst), v);
                     }
 
                     // ---- Int arithmetic ----
                     Instr::AddInt { dst, a, b } => int_binop!(dst, a, b, "+", checked_add),
                     Instr::SubInt { dst, a, b } => int_binop!(dst, a, b, "-", checked_sub),
                     Instr::MulInt { dst, a, b } => int_binop!(dst, a, b, "*", checked_mul),
-                    Instr::DivInt { dst, a, b } => match (&r[a as usize], &r[b as usize]) {
+                    Instr::DivInt { dst, a, b } => match (reg!(a), reg!(b)) {
                         (Value::Int(_), Value::Int(0)) => fail!(division_by_zero()),
-                        (Value::Int(x), Value::Int(y)) => match x.checked_div(*y) {
-                            Some(z) => set_int(&mut r[dst as usize], z),
+                        (&Value::Int(x), &Value::Int(y)) => match x.checked_div(y) {
+                            Some(z) => set_int(reg_mut!(dst), z),
                             None => fail!(overflow("/")),
                         },
                         (x, y) => fail!(operand_error("/", "Int", x, y)),
                     },
-                    Instr::RemInt { dst, a, b } => match (&r[a as usize], &r[b as usize]) {
+                    Instr::RemInt { dst, a, b } => match (reg!(a), reg!(b)) {
                         (Value::Int(_), Value::Int(0)) => fail!(division_by_zero()),
                         // `i64::MIN % -1` is exactly 0; only the quotient overflows.
-                        (Value::Int(x), Value::Int(y)) => {
-                            let z = x.wrapping_rem(*y);
-                            set_int(&mut r[dst as usize], z);
+                        (&Value::Int(x), &Value::Int(y)) => {
+                            set_int(reg_mut!(dst), x.wrapping_rem(y))
                         }
                         (x, y) => fail!(operand_error("%", "Int", x, y)),
                     },
-                    Instr::NegInt { dst, src } => match &r[src as usize] {
-                        Value::Int(x) => match x.checked_neg() {
-                            Some(z) => set_int(&mut r[dst as usize], z),
+                    Instr::NegInt { dst, src } => match reg!(src) {
+                        &Value::Int(x) => match x.checked_neg() {
+                            Some(z) => set_int(reg_mut!(dst), z),
                             None => fail!("integer overflow in negation".to_string()),
                         },
                         x => fail!(operand_error("-", "Int", x, x)),
                     },
-                    Instr::AddIntImm { dst, src, imm } => match &r[src as usize] {
-                        Value::Int(x) => match x.checked_add(imm as i64) {
-                            Some(z) => set_int(&mut r[dst as usize], z),
+                    Instr::AddIntImm { dst, src, imm } => match reg!(src) {
+                        &Value::Int(x) => match x.checked_add(imm as i64) {
+                            Some(z) => set_int(reg_mut!(dst), z),
                             None => fail!(overflow("+")),
                         },
                         x => fail!(operand_error("+", "Int", x, x)),
@@ -538,9 +592,9 @@ impl Fiber {
                     Instr::MulFloat { dst, a, b } => float_binop!(dst, a, b, *),
                     Instr::DivFloat { dst, a, b } => float_binop!(dst, a, b, /),
                     Instr::RemFloat { dst, a, b } => float_binop!(dst, a, b, %),
-                    Instr::NegFloat { dst, src } => match r[src as usize] {
-                        Value::Float(x) => set_float(&mut r[dst as usize], -x),
-                        ref x => fail!(operand_error("-", "Float", x, x)),
+                    Instr::NegFloat { dst, src } => match reg!(src) {
+                        &Value::Float(x) => set_float(reg_mut!(dst), -x),
+                        x => fail!(operand_error("-", "Float", x, x)),
                     },
 
                     // ---- comparisons ----
@@ -552,34 +606,34 @@ impl Fiber {
                     Instr::LtFloat { dst, a, b } => float_cmp!(dst, a, b, <),
                     Instr::LeFloat { dst, a, b } => float_cmp!(dst, a, b, <=),
                     Instr::Eq { dst, a, b } => {
-                        let v = ops::equal(&r[a as usize], &r[b as usize]);
-                        set_bool(&mut r[dst as usize], v);
+                        let v = ops::equal(reg!(a), reg!(b));
+                        set_bool(reg_mut!(dst), v);
                     }
                     Instr::Ne { dst, a, b } => {
-                        let v = !ops::equal(&r[a as usize], &r[b as usize]);
-                        set_bool(&mut r[dst as usize], v);
+                        let v = !ops::equal(reg!(a), reg!(b));
+                        set_bool(reg_mut!(dst), v);
                     }
                     Instr::Lt { dst, a, b } => {
-                        let v = ops::compare(&r[a as usize], &r[b as usize]).is_lt();
-                        set_bool(&mut r[dst as usize], v);
+                        let v = ops::compare(reg!(a), reg!(b)).is_lt();
+                        set_bool(reg_mut!(dst), v);
                     }
                     Instr::Le { dst, a, b } => {
-                        let v = ops::compare(&r[a as usize], &r[b as usize]).is_le();
-                        set_bool(&mut r[dst as usize], v);
+                        let v = ops::compare(reg!(a), reg!(b)).is_le();
+                        set_bool(reg_mut!(dst), v);
                     }
-                    Instr::Not { dst, src } => match r[src as usize] {
-                        Value::Bool(x) => set_bool(&mut r[dst as usize], !x),
-                        ref x => fail!(operand_error("not", "Bool", x, x)),
+                    Instr::Not { dst, src } => match reg!(src) {
+                        &Value::Bool(x) => set_bool(reg_mut!(dst), !x),
+                        x => fail!(operand_error("not", "Bool", x, x)),
                     },
 
                     // ---- control flow ----
                     Instr::Jump { offset } => jump!(offset),
-                    Instr::JumpIfTrue { cond, offset } => match &r[cond as usize] {
+                    Instr::JumpIfTrue { cond, offset } => match reg!(cond) {
                         Value::Bool(true) => jump!(offset),
                         Value::Bool(false) => {}
                         x => fail!(condition_error(x)),
                     },
-                    Instr::JumpIfFalse { cond, offset } => match &r[cond as usize] {
+                    Instr::JumpIfFalse { cond, offset } => match reg!(cond) {
                         Value::Bool(false) => jump!(offset),
                         Value::Bool(true) => {}
                         x => fail!(condition_error(x)),
@@ -590,17 +644,23 @@ impl Fiber {
                         func,
                     } => {
                         reduce!();
-                        let new_base = base + b as usize;
                         let Some(callee) = program.functions.get(func as usize) else {
                             fail!(format!(
                                 "call of function #{func}, which the program does not have"
                             ))
                         };
-                        if let Some(msg) = self.overflow_check(new_base + callee.nregs as usize) {
+                        let new_base = base + b as usize;
+                        if let Some(msg) =
+                            self.overflow_check(new_base + callee.exec.nregs as usize)
+                        {
                             fail!(msg);
                         }
                         self.set_pc(pc);
-                        regs.truncate(new_base + argc as usize);
+                        // The caller's temporaries above the window become the callee's
+                        // fresh registers: drop them (above the caller's frame all is `()`).
+                        for i in b as usize + argc as usize..nregs {
+                            store(reg_mut!(i), Value::Unit);
+                        }
                         self.frames.push(Frame {
                             func,
                             pc: 0,
@@ -617,11 +677,21 @@ impl Fiber {
                     } => {
                         reduce!();
                         let argc = argc as usize;
-                        move_window(r, b as usize, argc);
+                        let b = b as usize;
+                        if b != 0 {
+                            // Forward order is safe for overlapping windows: the
+                            // destination is below the source.
+                            for i in 0..argc {
+                                let v = std::mem::take(reg_mut!(b + i));
+                                store(reg_mut!(i), v);
+                            }
+                        }
                         if func == fidx {
                             // Self tail call: same code, same frame size; only the
                             // registers above the arguments need clearing.
-                            clear(&mut r[argc..]);
+                            for i in argc..nregs {
+                                store(reg_mut!(i), Value::Unit);
+                            }
                             if has_closure {
                                 if let Some(f) = self.frames.last_mut() {
                                     f.closure = None;
@@ -631,7 +701,9 @@ impl Fiber {
                             pc = 0;
                             continue;
                         }
-                        regs.truncate(base + argc);
+                        for i in argc..nregs {
+                            store(reg_mut!(i), Value::Unit);
+                        }
                         if let Some(f) = self.frames.last_mut() {
                             f.func = func;
                             f.pc = 0;
@@ -641,18 +713,20 @@ impl Fiber {
                     }
                     Instr::CallValue { base: b, argc } => {
                         reduce!();
-                        let callee = std::mem::take(&mut r[b as usize]);
-                        let (cfunc, nregs, closure) = match resolve_callee(program, callee, argc) {
+                        let callee = std::mem::take(reg_mut!(b));
+                        let (cfunc, cnregs, closure) = match resolve_callee(program, callee, argc) {
                             Ok(c) => c,
                             Err(msg) => fail!(msg),
                         };
                         let ret = base + b as usize;
                         let new_base = ret + 1;
-                        if let Some(msg) = self.overflow_check(new_base + nregs) {
+                        if let Some(msg) = self.overflow_check(new_base + cnregs) {
                             fail!(msg);
                         }
                         self.set_pc(pc);
-                        regs.truncate(new_base + argc as usize);
+                        for i in b as usize + 1 + argc as usize..nregs {
+                            store(reg_mut!(i), Value::Unit);
+                        }
                         self.frames.push(Frame {
                             func: cfunc,
                             pc: 0,
@@ -664,14 +738,20 @@ impl Fiber {
                     }
                     Instr::TailCallValue { base: b, argc } => {
                         reduce!();
-                        let callee = std::mem::take(&mut r[b as usize]);
+                        let callee = std::mem::take(reg_mut!(b));
                         let (cfunc, _, closure) = match resolve_callee(program, callee, argc) {
                             Ok(c) => c,
                             Err(msg) => fail!(msg),
                         };
                         let argc = argc as usize;
-                        move_window(r, b as usize + 1, argc);
-                        regs.truncate(base + argc);
+                        let from = b as usize + 1;
+                        for i in 0..argc {
+                            let v = std::mem::take(reg_mut!(from + i));
+                            store(reg_mut!(i), v);
+                        }
+                        for i in argc..nregs {
+                            store(reg_mut!(i), Value::Unit);
+                        }
                         if let Some(f) = self.frames.last_mut() {
                             f.func = cfunc;
                             f.pc = 0;
@@ -688,36 +768,35 @@ impl Fiber {
                         // The trace of a failing native, and the resumption point of a
                         // suspended one, is this call.
                         self.set_pc(pc);
-                        let b = b as usize;
-                        let end = b + argc as usize;
-                        let result = host.call_native(self, native, &mut r[b..end]);
-                        if argc > 1 {
-                            clear(&mut r[b + 1..end]);
+                        let result = host.call_native(self, native, window!(b, argc));
+                        // Whatever the native left in the window was moved to it.
+                        for i in 1..argc as usize {
+                            store(reg_mut!(b as usize + i), Value::Unit);
                         }
                         match result {
-                            NativeResult::Value(v) => r[b] = v,
+                            NativeResult::Value(v) => store(reg_mut!(b), v),
                             NativeResult::Error(msg) => fail!(msg),
                             NativeResult::Suspend(fut) => {
-                                r[b] = Value::Unit;
-                                self.pending_dst = Some(base + b);
+                                store(reg_mut!(b), Value::Unit);
+                                self.pending_dst = Some(base + b as usize);
                                 return RunOutcome::Suspended(fut);
                             }
                         }
                     }
                     Instr::Return { src } => {
-                        let v = std::mem::take(&mut r[src as usize]);
+                        let v = std::mem::take(reg_mut!(src));
                         let Some(done) = self.frames.pop() else {
                             return RunOutcome::Finished(v);
                         };
                         if self.frames.is_empty() {
                             return RunOutcome::Finished(v);
                         }
-                        let (callee_base, ret) = (done.base as usize, done.ret as usize);
-                        regs.truncate(callee_base);
-                        if ret == callee_base {
-                            regs.push(v);
-                        } else if let Some(slot) = regs.get_mut(ret) {
-                            *slot = v;
+                        // The callee's registers die with it.
+                        for i in 0..nregs {
+                            store(reg_mut!(i), Value::Unit);
+                        }
+                        if let Some(slot) = regs.get_mut(done.ret as usize) {
+                            store(slot, v);
                         }
                         continue 'frame;
                     }
@@ -734,19 +813,19 @@ impl Fiber {
                         let v = if n == 0 {
                             Value::Unit
                         } else {
-                            let w = &mut r[b as usize..b as usize + n as usize];
+                            let w = window!(b, n);
                             Value::Tuple(Arc::new(w.iter_mut().map(std::mem::take).collect()))
                         };
-                        r[b as usize] = v;
+                        store(reg_mut!(b), v);
                     }
                     Instr::MakeList { base: b, n } => {
-                        let w = &mut r[b as usize..b as usize + n as usize];
+                        let w = window!(b, n);
                         let v = Value::List(Arc::new(w.iter_mut().map(std::mem::take).collect()));
-                        r[b as usize] = v;
+                        store(reg_mut!(b), v);
                     }
                     Instr::MakeMap { base: b, n } => {
-                        let v = make_map(&mut r[b as usize..b as usize + 2 * n as usize]);
-                        r[b as usize] = v;
+                        let v = make_map(window!(b, 2 * n as usize));
+                        store(reg_mut!(b), v);
                     }
                     Instr::MakeData {
                         base: b,
@@ -760,58 +839,60 @@ impl Fiber {
                                 tag: tag as u32,
                             }
                         } else {
-                            let w = &mut r[b as usize..b as usize + n as usize];
+                            let w = window!(b, n);
                             Value::Data(Arc::new(Data {
                                 type_id: type_id as u32,
                                 tag: tag as u32,
                                 fields: w.iter_mut().map(std::mem::take).collect(),
                             }))
                         };
-                        r[b as usize] = v;
+                        store(reg_mut!(b), v);
                     }
                     Instr::MakeClosure {
                         base: b,
                         ncap,
                         func,
                     } => {
-                        let w = &mut r[b as usize..b as usize + ncap as usize];
-                        let captures = w.iter_mut().map(std::mem::take).collect();
-                        r[b as usize] = Value::Closure(Arc::new(Closure { func, captures }));
+                        let captures = window!(b, ncap).iter_mut().map(std::mem::take).collect();
+                        store(
+                            reg_mut!(b),
+                            Value::Closure(Arc::new(Closure { func, captures })),
+                        );
                     }
                     Instr::GetField { dst, src, idx } => {
-                        let field = match &r[src as usize] {
+                        let field = match reg!(src) {
                             Value::Data(d) => d.fields.get(idx as usize).cloned(),
                             Value::Tuple(t) => t.get(idx as usize).cloned(),
                             _ => None,
                         };
                         match field {
-                            Some(v) => r[dst as usize] = v,
-                            None => fail!(field_error(&r[src as usize], idx)),
+                            Some(v) => store(reg_mut!(dst), v),
+                            None => fail!(field_error(reg!(src), idx)),
                         }
                     }
                     Instr::SetField { dst, idx, src } => {
-                        let v = std::mem::take(&mut r[src as usize]);
-                        let slot = match &mut r[dst as usize] {
+                        let v = std::mem::take(reg_mut!(src));
+                        let slot = match reg_mut!(dst) {
                             Value::Data(d) => Arc::make_mut(d).fields.get_mut(idx as usize),
                             Value::Tuple(t) => Arc::make_mut(t).get_mut(idx as usize),
                             _ => None,
                         };
                         match slot {
                             Some(slot) => *slot = v,
-                            None => fail!(field_error(&r[dst as usize], idx)),
+                            None => fail!(field_error(reg!(dst), idx)),
                         }
                     }
-                    Instr::GetTag { dst, src } => match r[src as usize].data_tag() {
-                        Some((_, tag)) => set_int(&mut r[dst as usize], tag as i64),
+                    Instr::GetTag { dst, src } => match reg!(src).data_tag() {
+                        Some((_, tag)) => set_int(reg_mut!(dst), tag as i64),
                         None => fail!(operand_error(
                             "tag",
                             "struct or variant",
-                            &r[src as usize],
-                            &r[src as usize]
+                            reg!(src),
+                            reg!(src)
                         )),
                     },
                     Instr::Len { dst, src } => {
-                        let n = match &r[src as usize] {
+                        let n = match reg!(src) {
                             Value::List(l) => l.len(),
                             Value::Map(m) => m.len(),
                             Value::Set(s) => s.len(),
@@ -819,24 +900,22 @@ impl Fiber {
                             Value::Unit => 0,
                             x => fail!(operand_error("length", "collection", x, x)),
                         };
-                        set_int(&mut r[dst as usize], n as i64);
+                        set_int(reg_mut!(dst), n as i64);
                     }
-                    Instr::ElemAt { dst, src, idx } => {
-                        match elem_at(&r[src as usize], &r[idx as usize]) {
-                            Ok(v) => r[dst as usize] = v,
-                            Err(msg) => fail!(msg),
-                        }
-                    }
+                    Instr::ElemAt { dst, src, idx } => match elem_at(reg!(src), reg!(idx)) {
+                        Ok(v) => store(reg_mut!(dst), v),
+                        Err(msg) => fail!(msg),
+                    },
                     Instr::ListUncons { src, head } => {
-                        let mut list = std::mem::take(&mut r[src as usize]);
+                        let mut list = std::mem::take(reg_mut!(src));
                         let first = match &mut list {
                             Value::List(l) => pop_front(l),
                             x => fail!(operand_error("list pattern", "List", x, x)),
                         };
                         match first {
                             Some(h) => {
-                                r[src as usize] = list;
-                                r[head as usize] = h;
+                                store(reg_mut!(src), list);
+                                store(reg_mut!(head), h);
                             }
                             None => {
                                 fail!("internal error: cannot take apart an empty list".to_string())
@@ -844,44 +923,44 @@ impl Fiber {
                         }
                     }
                     Instr::ListPush { list, src } => {
-                        let v = std::mem::take(&mut r[src as usize]);
-                        match &mut r[list as usize] {
+                        let v = std::mem::take(reg_mut!(src));
+                        match reg_mut!(list) {
                             Value::List(l) => Arc::make_mut(l).push_back(v),
                             x => fail!(operand_error("append", "List", x, x)),
                         }
                     }
                     Instr::Concat { dst, a, b } => {
-                        let left = std::mem::take(&mut r[a as usize]);
+                        let left = std::mem::take(reg_mut!(a));
                         let result = if a == b {
                             let right = left.clone();
                             concat(left, &right)
                         } else {
-                            concat(left, &r[b as usize])
+                            concat(left, reg!(b))
                         };
                         match result {
-                            Ok(v) => r[dst as usize] = v,
+                            Ok(v) => store(reg_mut!(dst), v),
                             Err(msg) => fail!(msg),
                         }
                     }
                     Instr::Display { dst, src } => {
-                        let v = match &r[src as usize] {
+                        let v = match reg!(src) {
                             Value::Str(s) => Value::Str(s.clone()),
                             other => Value::str(ops::display(other, &program.types)),
                         };
-                        r[dst as usize] = v;
+                        store(reg_mut!(dst), v);
                     }
                     Instr::Inspect { dst, src } => {
-                        let v = Value::str(ops::inspect(&r[src as usize], &program.types));
-                        r[dst as usize] = v;
+                        let v = Value::str(ops::inspect(reg!(src), &program.types));
+                        store(reg_mut!(dst), v);
                     }
                     Instr::TypeKey { dst, src } => {
-                        let k = type_key_of(&r[src as usize]);
-                        set_int(&mut r[dst as usize], k);
+                        let k = type_key_of(reg!(src));
+                        set_int(reg_mut!(dst), k);
                     }
 
                     // ---- receive ----
                     Instr::RecvStart { timeout } => {
-                        let deadline = match &r[timeout as usize] {
+                        let deadline = match reg!(timeout) {
                             Value::Unit => None,
                             // `after 0` (or less): look at what is there, never wait.
                             Value::Int(ms) if *ms <= 0 => Some(Instant::now()),
@@ -902,7 +981,7 @@ impl Fiber {
                             }
                         }
                         if let Some(m) = self.save_queue.get(self.cursor) {
-                            r[dst as usize] = m.clone();
+                            store(reg_mut!(dst), m.clone());
                         } else if self.timed_out
                             || self.deadline.is_some_and(|d| d <= Instant::now())
                         {
@@ -950,16 +1029,12 @@ impl Fiber {
     }
 }
 
-/// Moves the argument window `r[from..from+argc]` down to `r[0..argc]` (a tail call).
-#[inline(always)]
-fn move_window(r: &mut [Value], from: usize, argc: usize) {
-    if from != 0 {
-        // Forward order is safe for overlapping windows: the destination is below.
-        for i in 0..argc {
-            let v = std::mem::take(&mut r[from + i]);
-            store(&mut r[i], v);
-        }
-    }
+/// Extends the register stack with `()` up to `top` (a frame bigger than any before).
+#[cold]
+#[inline(never)]
+fn grow(regs: &mut Vec<Value>, top: usize) {
+    let n = top - regs.len();
+    regs.extend(std::iter::repeat_with(|| Value::Unit).take(n));
 }
 
 /// Stores an Int into a register. When the register already holds an Int (loop
@@ -1017,14 +1092,6 @@ fn store(slot: &mut Value, v: Value) {
     }
 }
 
-/// Drops the values in `slots`, leaving `()`.
-#[inline(always)]
-fn clear(slots: &mut [Value]) {
-    for v in slots {
-        store(v, Value::Unit);
-    }
-}
-
 /// The function, its frame size and the closure of a called function value, checking the
 /// arity.
 #[inline]
@@ -1044,7 +1111,7 @@ fn resolve_callee(
         }
     };
     match program.functions.get(func as usize) {
-        Some(f) if f.arity == argc => Ok((func, f.nregs as usize, closure)),
+        Some(f) if f.exec.arity == argc => Ok((func, f.exec.nregs as usize, closure)),
         Some(f) => Err(arity_error(f, argc)),
         None => Err(format!(
             "call of function #{func}, which the program does not have"

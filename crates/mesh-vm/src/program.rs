@@ -2,6 +2,13 @@
 //!
 //! Loading checks every register, jump, function, native and type index once, so the
 //! interpreter can rely on them.
+//!
+//! The fields of [`Program`] and [`LoadedFunction`] are public for the runtime and for
+//! diagnostics, which means safe code could change them after verification. So the
+//! interpreter never executes them: each function carries a private copy of its verified
+//! code, constants and frame size ([`Exec`]), made by [`Program::load`] right after
+//! verification and unreachable from outside this crate. That copy is what makes the
+//! interpreter's unchecked register indexing sound.
 
 use crate::bytecode::{Const, Image, Instr, TypeInfo};
 use crate::value::Value;
@@ -15,6 +22,23 @@ pub struct LoadedFunction {
     pub code: Box<[Instr]>,
     pub consts: Box<[Value]>,
     pub lines: Vec<(u32, u32)>,
+    /// The verified copy the interpreter executes.
+    pub(crate) exec: Exec,
+}
+
+/// The executable form of a function, private to this crate and immutable once made.
+///
+/// Invariant (established by [`Program::load`] through [`crate::verify`]): every register
+/// operand of every instruction of `code`, windows included, is below `nregs`; every jump
+/// target is inside `code`; the last instruction cannot fall through; every `LoadConst`
+/// and `Fail` index is inside `consts`; `arity <= nregs`. An `Exec` that was never
+/// verified has empty `code`, which the interpreter refuses to enter.
+#[derive(Default)]
+pub(crate) struct Exec {
+    pub code: Box<[Instr]>,
+    pub consts: Box<[Value]>,
+    pub nregs: u16,
+    pub arity: u8,
 }
 
 impl LoadedFunction {
@@ -66,9 +90,10 @@ impl Program {
                 code: f.code.into_boxed_slice(),
                 consts,
                 lines: f.lines,
+                exec: Exec::default(),
             });
         }
-        let program = Program {
+        let mut program = Program {
             functions: loaded,
             natives,
             types,
@@ -76,6 +101,15 @@ impl Program {
             entry,
         };
         crate::verify::verify(&program)?;
+        // Nothing can change the functions between verification and this copy.
+        for f in &mut program.functions {
+            f.exec = Exec {
+                code: f.code.clone(),
+                consts: f.consts.clone(),
+                nregs: f.nregs,
+                arity: f.arity,
+            };
+        }
         Ok(program)
     }
 
