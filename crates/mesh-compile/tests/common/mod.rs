@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod eval;
+pub mod gen;
 pub mod real;
 pub mod refvm;
 pub mod tir;
