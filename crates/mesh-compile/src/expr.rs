@@ -94,10 +94,8 @@ impl FnCompiler<'_, '_> {
             K::Continue => self.loop_jump(false),
             K::Return(v) => self.expr(v, Dest::Tail),
             K::Receive { arms, after } => self.receive(arms, after.as_ref(), dest),
-            // Checker-internal placeholders never leave the checker; anything else the IR
-            // may grow is reported instead of miscompiled.
-            #[allow(unreachable_patterns)]
-            _ => self
+            // Checker-internal placeholders never leave a successful check.
+            K::Pending(_) => self
                 .b
                 .error("the checker left an unresolved placeholder in the program"),
         }

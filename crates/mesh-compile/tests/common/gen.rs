@@ -226,7 +226,7 @@ impl Gen {
         vec![stmt(if_(c, exit, unit()))]
     }
 
-    pub fn expr(&mut self, ty: Ty, ctx: &Ctx, depth: u32) -> Expr {
+    fn expr(&mut self, ty: Ty, ctx: &Ctx, depth: u32) -> Expr {
         if depth == 0 || self.rng.chance(15) {
             if let Some(v) = self.pick_var(ty, ctx) {
                 if self.rng.chance(70) {
