@@ -17,10 +17,6 @@ extern fn __list_length<T>(xs :: List<T>) -> Int
 
 extern fn __list_get<T>(xs :: List<T>, i :: Int) -> T
 
-fn make<T>(step :: Fun() -> Option<(T, Iter<T>)>) -> Iter<T> do
-  Iter { next: step }
-end
-
 ## Pulls one element: `Some((element, rest))`, or `None` when the iterator is exhausted.
 pub fn next<T>(it :: Iter<T>) -> Option<(T, Iter<T>)> do
   let step = it.next
@@ -35,7 +31,7 @@ fn from_index<T>(xs :: List<T>, i :: Int, n :: Int) -> Iter<T> do
       None
     end
   end
-  make(step)
+  Iter { next: step }
 end
 
 ## An iterator over the elements of a list, in order.
@@ -46,17 +42,19 @@ end
 ## Lazily applies `f` to every element.
 pub fn map<T, U>(it :: Iter<T>, f :: Fun(T) -> U) -> Iter<U> do
   let step = fn do
-    let pulled = next(it)
+    let pull = it.next
+    let pulled = pull()
     case pulled do
       Some((x, rest)) -> Some((f(x), map(rest, f)))
       None -> None
     end
   end
-  make(step)
+  Iter { next: step }
 end
 
 fn next_matching<T>(it :: Iter<T>, p :: Fun(T) -> Bool) -> Option<(T, Iter<T>)> do
-  let pulled = next(it)
+  let pull = it.next
+  let pulled = pull()
   case pulled do
     Some((x, rest)) when p(x) -> Some((x, rest))
     Some((_, rest)) -> next_matching(rest, p)
@@ -73,7 +71,7 @@ pub fn filter<T>(it :: Iter<T>, p :: Fun(T) -> Bool) -> Iter<T> do
       None -> None
     end
   end
-  make(step)
+  Iter { next: step }
 end
 
 ## At most the first `n` elements (none when `n <= 0`).
@@ -82,18 +80,20 @@ pub fn take<T>(it :: Iter<T>, n :: Int) -> Iter<T> do
     if n <= 0 do
       None
     else
-      let pulled = next(it)
+      let pull = it.next
+      let pulled = pull()
       case pulled do
         Some((x, rest)) -> Some((x, take(rest, n - 1)))
         None -> None
       end
     end
   end
-  make(step)
+  Iter { next: step }
 end
 
 fn next_after<T>(it :: Iter<T>, n :: Int) -> Option<(T, Iter<T>)> do
-  let pulled = next(it)
+  let pull = it.next
+  let pulled = pull()
   if n <= 0 do
     pulled
   else
@@ -109,18 +109,19 @@ pub fn skip<T>(it :: Iter<T>, n :: Int) -> Iter<T> do
   let step = fn do
     next_after(it, n)
   end
-  make(step)
+  Iter { next: step }
 end
 
 fn enumerate_from<T>(it :: Iter<T>, i :: Int) -> Iter<(Int, T)> do
   let step = fn do
-    let pulled = next(it)
+    let pull = it.next
+    let pulled = pull()
     case pulled do
       Some((x, rest)) -> Some(((i, x), enumerate_from(rest, i + 1)))
       None -> None
     end
   end
-  make(step)
+  Iter { next: step }
 end
 
 ## Pairs every element with its index, from 0.
@@ -129,7 +130,8 @@ pub fn enumerate<T>(it :: Iter<T>) -> Iter<(Int, T)> do
 end
 
 fn zip_pull<T, U>(x :: T, rest_a :: Iter<T>, b :: Iter<U>) -> Option<((T, U), Iter<T>, Iter<U>)> do
-  let pulled = next(b)
+  let pull = b.next
+  let pulled = pull()
   case pulled do
     Some((y, rest_b)) -> Some(((x, y), rest_a, rest_b))
     None -> None
@@ -139,7 +141,8 @@ end
 ## Pairs the elements of `a` and `b`; stops when either is exhausted.
 pub fn zip<T, U>(a :: Iter<T>, b :: Iter<U>) -> Iter<(T, U)> do
   let step = fn do
-    let pulled = next(a)
+    let pull = a.next
+    let pulled = pull()
     let both = case pulled do
       Some((x, rest_a)) -> zip_pull(x, rest_a, b)
       None -> None
@@ -149,11 +152,12 @@ pub fn zip<T, U>(a :: Iter<T>, b :: Iter<U>) -> Iter<(T, U)> do
       None -> None
     end
   end
-  make(step)
+  Iter { next: step }
 end
 
 fn count_from<T>(it :: Iter<T>, acc :: Int) -> Int do
-  let pulled = next(it)
+  let pull = it.next
+  let pulled = pull()
   case pulled do
     Some((_, rest)) -> count_from(rest, acc + 1)
     None -> acc
@@ -166,7 +170,8 @@ pub fn count<T>(it :: Iter<T>) -> Int do
 end
 
 fn sum_from(it :: Iter<Int>, acc :: Int) -> Int do
-  let pulled = next(it)
+  let pull = it.next
+  let pulled = pull()
   case pulled do
     Some((x, rest)) -> sum_from(rest, acc + x)
     None -> acc
@@ -188,7 +193,8 @@ pub fn any<T>(it :: Iter<T>, p :: Fun(T) -> Bool) -> Bool do
 end
 
 fn all_from<T>(it :: Iter<T>, p :: Fun(T) -> Bool) -> Bool do
-  let pulled = next(it)
+  let pull = it.next
+  let pulled = pull()
   case pulled do
     Some((x, rest)) when p(x) -> all_from(rest, p)
     Some(_) -> false
@@ -212,7 +218,8 @@ end
 
 ## Left fold: `f(… f(f(init, x1), x2) …, xn)`.
 pub fn reduce<T, U>(it :: Iter<T>, init :: U, f :: Fun(U, T) -> U) -> U do
-  let pulled = next(it)
+  let pull = it.next
+  let pulled = pull()
   case pulled do
     Some((x, rest)) -> reduce(rest, f(init, x), f)
     None -> init

@@ -141,31 +141,45 @@ pub fn flat_map<T, U>(xs :: List<T>, f :: Fun(T) -> List<U>) -> List<U> do
   flatten(parts)
 end
 
-# Merges the sorted lists `a[i..]` and `b[j..]` (of lengths `na`, `nb`) onto `out`. On
-# ties the element of `a` (the earlier run) goes first, which makes the sort stable.
-fn merge_runs<T>(a :: List<T>, b :: List<T>, i :: Int, j :: Int, na :: Int, nb :: Int, out :: List<T>, cmp :: Fun(T, T) -> Int) -> List<T> do
-  if i >= na do
-    concat(out, drop(b, j))
-  else if j >= nb do
-    concat(out, drop(a, i))
-  else
-    let x = get(a, i)
-    let y = get(b, j)
-    let order = cmp(y, x)
-    if order < 0 do
-      merge_runs(a, b, i, j + 1, na, nb, append(out, y), cmp)
+# Merges the sorted lists `a[i..]` and `b[j..]` (of lengths `na`, `nb`, both non-empty,
+# with `x = a[i]` and `y = b[j]` already fetched) onto `out`. On ties the element of `a`
+# (the earlier run) goes first, which makes the sort stable.
+fn merge_runs<T>(a :: List<T>, b :: List<T>, i :: Int, j :: Int, na :: Int, nb :: Int, x :: T, y :: T, out :: List<T>, cmp :: Fun(T, T) -> Int) -> List<T> do
+  let order = cmp(y, x)
+  if order < 0 do
+    let j2 = j + 1
+    if j2 < nb do
+      merge_runs(a, b, i, j2, na, nb, x, get(b, j2), append(out, y), cmp)
     else
-      merge_runs(a, b, i + 1, j, na, nb, append(out, x), cmp)
+      concat(append(out, y), drop(a, i))
     end
+  else
+    let i2 = i + 1
+    if i2 < na do
+      merge_runs(a, b, i2, j, na, nb, get(a, i2), y, append(out, x), cmp)
+    else
+      concat(append(out, x), drop(b, j))
+    end
+  end
+end
+
+# Merges two sorted runs (either may be empty).
+fn merge_two<T>(a :: List<T>, b :: List<T>, cmp :: Fun(T, T) -> Int) -> List<T> do
+  let na = length(a)
+  let nb = length(b)
+  if na == 0 do
+    b
+  else if nb == 0 do
+    a
+  else
+    merge_runs(a, b, 0, 0, na, nb, get(a, 0), get(b, 0), [], cmp)
   end
 end
 
 # One bottom-up pass: merges runs 0+1, 2+3, … (an odd last run is kept as is).
 fn merge_pass<T>(runs :: List<List<T>>, i :: Int, n :: Int, out :: List<List<T>>, cmp :: Fun(T, T) -> Int) -> List<List<T>> do
   if i + 1 < n do
-    let a = get(runs, i)
-    let b = get(runs, i + 1)
-    let merged = merge_runs(a, b, 0, 0, length(a), length(b), [], cmp)
+    let merged = merge_two(get(runs, i), get(runs, i + 1), cmp)
     merge_pass(runs, i + 2, n, append(out, merged), cmp)
   else if i < n do
     append(out, get(runs, i))
@@ -196,7 +210,8 @@ pub fn sort<T>(xs :: List<T>, cmp :: Fun(T, T) -> Int) -> List<T> do
 end
 
 fn collect_into<T>(it :: Iter<T>, acc :: List<T>) -> List<T> do
-  let pulled = Iter.next(it)
+  let pull = it.next
+  let pulled = pull()
   case pulled do
     Some((x, rest)) -> collect_into(rest, append(acc, x))
     None -> acc

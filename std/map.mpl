@@ -40,7 +40,8 @@ pub extern fn to_list<K, V>(m :: Map<K, V>) -> List<(K, V)>
 pub extern fn from_list<K, V>(pairs :: List<(K, V)>) -> Map<K, V>
 
 fn collect_into<K, V>(it :: Iter<(K, V)>, acc :: Map<K, V>) -> Map<K, V> do
-  let pulled = Iter.next(it)
+  let pull = it.next
+  let pulled = pull()
   case pulled do
     Some(((k, v), rest)) -> collect_into(rest, put(acc, k, v))
     None -> acc

@@ -32,7 +32,8 @@ pub extern fn to_list<T>(s :: Set<T>) -> List<T>
 pub extern fn from_list<T>(xs :: List<T>) -> Set<T>
 
 fn collect_into<T>(it :: Iter<T>, acc :: Set<T>) -> Set<T> do
-  let pulled = Iter.next(it)
+  let pull = it.next
+  let pulled = pull()
   case pulled do
     Some((x, rest)) -> collect_into(rest, add(acc, x))
     None -> acc

@@ -47,7 +47,8 @@ pub extern fn to_float(s :: String) -> Option<Float>
 pub extern fn from<T>(x :: T) -> String
 
 fn collect_into(it :: Iter<String>, acc :: String) -> String do
-  let pulled = Iter.next(it)
+  let pull = it.next
+  let pulled = pull()
   case pulled do
     Some((s, rest)) -> collect_into(rest, acc <> s)
     None -> acc
