@@ -1,0 +1,7 @@
+# An ordinary string literal may contain a raw line break, which becomes part of the value.
+fn main() do
+  let s = "first
+second"
+  println(s)
+  println("${String.length(s)}")
+end

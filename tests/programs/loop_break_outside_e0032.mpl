@@ -1,0 +1,4 @@
+# `break` outside of a loop is E0032.
+fn main() do
+  break
+end

@@ -1,0 +1,3 @@
+pub fn ok() -> String do
+  "ok"
+end

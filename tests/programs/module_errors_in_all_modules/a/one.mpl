@@ -1,0 +1,3 @@
+pub fn one() -> Int do
+  1 + "x"
+end

@@ -1,0 +1,5 @@
+import Util.Helpers
+
+pub fn f() -> Int do
+  1
+end

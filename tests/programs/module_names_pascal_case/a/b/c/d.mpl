@@ -1,0 +1,3 @@
+pub fn name() -> String do
+  "A.B.C.D"
+end

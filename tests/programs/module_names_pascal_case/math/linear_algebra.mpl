@@ -1,0 +1,3 @@
+pub fn name() -> String do
+  "Math.LinearAlgebra"
+end

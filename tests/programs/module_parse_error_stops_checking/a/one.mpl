@@ -1,0 +1,3 @@
+pub fn one() -> Int do
+  let = 1
+end

@@ -1,0 +1,7 @@
+pub fn visible() -> Int do
+  hidden() + 1
+end
+
+fn hidden() -> Int do
+  1
+end

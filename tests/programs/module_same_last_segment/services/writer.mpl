@@ -1,0 +1,3 @@
+pub fn service_name() -> String do
+  "services"
+end

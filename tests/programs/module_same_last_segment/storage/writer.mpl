@@ -1,0 +1,3 @@
+pub fn storage_name() -> String do
+  "storage"
+end

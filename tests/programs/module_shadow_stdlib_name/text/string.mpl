@@ -1,0 +1,3 @@
+pub fn shout(s :: String) -> String do
+  s <> "!"
+end

@@ -1,0 +1,3 @@
+pub fn bad() -> Int do
+  "not an int"
+end
