@@ -3,7 +3,7 @@
 use crate::defs::*;
 use crate::tir::{FnId, TypeId};
 use crate::typeexpr::TyEnv;
-use crate::types::{AdtId, Scheme, Ty, TyCon};
+use crate::types::{AdtId, Scheme, Ty};
 use crate::{Checker, RigidInfo};
 use mesh_syntax::ast::{self, ExprKind, ItemKind};
 use mesh_syntax::{Diagnostic, Span};
@@ -560,9 +560,6 @@ impl Checker<'_> {
     /// The declared type of a fully annotated function (every parameter and the result).
     fn declared_fn_type(&mut self, m: ModId, f: FnId, def: &ast::FnDef) -> Option<Ty> {
         let ret = def.ret.as_ref()?;
-        if def.params.iter().any(|p| p.ty.is_none() && !is_literalish(&p.pattern)) {
-            return None;
-        }
         if def.params.iter().any(|p| p.ty.is_none()) {
             return None;
         }
@@ -608,10 +605,6 @@ impl Checker<'_> {
         }
     }
 
-    /// True if `ty`'s head is a type constructor that implements nothing (for messages).
-    pub(crate) fn is_opaque(&self, ty: &Ty) -> bool {
-        matches!(self.tys.shallow(ty), Ty::Con(TyCon::Adt(id), _) if matches!(self.adts[id.0 as usize].kind, AdtKind::Opaque))
-    }
 }
 
 /// Generic parameters of a type definition as `Gen(i)`.
@@ -627,10 +620,3 @@ pub(crate) fn generic_env(generics: &[ast::Ident]) -> TyEnv {
     }
 }
 
-/// Literal patterns in parameter position have an obvious type even without annotation.
-fn is_literalish(p: &ast::Pattern) -> bool {
-    matches!(
-        p.kind,
-        ast::PatternKind::Int(_) | ast::PatternKind::Float(_) | ast::PatternKind::Bool(_) | ast::PatternKind::Str(_)
-    )
-}

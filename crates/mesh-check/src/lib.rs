@@ -66,7 +66,7 @@ pub struct RigidInfo {
 
 /// The state of one checking run. Phases are methods spread over this crate's modules.
 pub struct Checker<'s> {
-    pub(crate) sources: &'s SourceMap,
+    _sources: std::marker::PhantomData<&'s SourceMap>,
     pub(crate) diags: Vec<Diagnostic>,
     pub(crate) tys: TyTable,
     pub(crate) adts: Vec<AdtDef>,
@@ -130,9 +130,9 @@ pub fn check(sources: &SourceMap, modules: Vec<ModuleInput>) -> CheckOutput {
 }
 
 impl<'s> Checker<'s> {
-    fn new(sources: &'s SourceMap) -> Checker<'s> {
+    fn new(_sources: &'s SourceMap) -> Checker<'s> {
         let mut c = Checker {
-            sources,
+            _sources: std::marker::PhantomData,
             diags: Vec::new(),
             tys: TyTable::default(),
             adts: Vec::new(),

@@ -484,8 +484,7 @@ impl Checker<'_> {
         let trait_module = self.traits[trait_name].module.unwrap_or(m);
         let a = self.resolve_type(m, impl_ret, env);
         let b = self.resolve_type(trait_module, &trait_ret, env);
-        let mut probe = self.tys.clone();
-        if probe.unify(&a, &b).is_err() {
+        if !self.tys.could_unify(&a, &b) {
             let (sa, sb) = (self.show(&a), self.show(&b));
             self.error(Diagnostic::error(
                 "E0008",

@@ -346,6 +346,35 @@ impl TyTable {
         }
     }
 
+    /// Whether `a` and `b` could be unified, without binding anything (unbound variables
+    /// match anything). Cheap: used to probe alternatives such as `From` impls.
+    pub fn could_unify(&self, a: &Ty, b: &Ty) -> bool {
+        let a = self.shallow(a);
+        let b = self.shallow(b);
+        match (&a, &b) {
+            (Ty::Var(_), _) | (_, Ty::Var(_)) | (Ty::Never, _) | (_, Ty::Never) => true,
+            (Ty::Con(TyCon::Pid, x), Ty::Con(TyCon::Pid, y)) => {
+                x.is_empty() || y.is_empty() || self.could_unify(&x[0], &y[0])
+            }
+            (Ty::Con(ca, xa), Ty::Con(cb, xb)) => {
+                ca == cb
+                    && xa.len() == xb.len()
+                    && xa.iter().zip(xb).all(|(x, y)| self.could_unify(x, y))
+            }
+            (Ty::Tuple(xa), Ty::Tuple(xb)) => {
+                xa.len() == xb.len() && xa.iter().zip(xb).all(|(x, y)| self.could_unify(x, y))
+            }
+            (Ty::Fun(pa, ra), Ty::Fun(pb, rb)) => {
+                pa.len() == pb.len()
+                    && pa.iter().zip(pb).all(|(x, y)| self.could_unify(x, y))
+                    && self.could_unify(ra, rb)
+            }
+            (Ty::Rigid(x), Ty::Rigid(y)) => x == y,
+            (Ty::Gen(x), Ty::Gen(y)) => x == y,
+            _ => false,
+        }
+    }
+
     /// Replaces each `Gen(i)` in `ty` by `fresh[i]`.
     pub fn instantiate(&mut self, scheme: &Scheme) -> (Ty, Vec<Ty>) {
         let fresh: Vec<Ty> = (0..scheme.vars).map(|_| self.fresh()).collect();

@@ -131,20 +131,19 @@ impl Diagnostic {
             .len();
         let pad = " ".repeat(width);
         let _ = writeln!(out, "{pad} |");
+        // Labels on the same line share one copy of the source line.
+        let mut printed: Option<(crate::span::FileId, usize)> = None;
         for (i, label) in labels.iter().enumerate() {
             let lsrc = sources.get(label.span.file);
             let (lline, lcol) = lsrc.line_col(label.span.start);
-            if label.span.file != self.primary.span.file {
-                let _ = writeln!(
-                    out,
-                    "{pad} = note: {}:{}:{}",
-                    lsrc.path.display(),
-                    lline,
-                    lcol
-                );
-            }
             let text = lsrc.line_text(lline);
-            let _ = writeln!(out, "{:>width$} | {}", lline, text.replace('\t', " "));
+            if printed != Some((label.span.file, lline)) {
+                if label.span.file != self.primary.span.file {
+                    let _ = writeln!(out, "{pad} = note: {}:{}:{}", lsrc.path.display(), lline, lcol);
+                }
+                let _ = writeln!(out, "{:>width$} | {}", lline, text.replace('\t', " "));
+                printed = Some((label.span.file, lline));
+            }
             // Caret length: the span's characters on this line (at least one).
             let line_chars = text.chars().count();
             let (end_line, end_col) = lsrc.line_col(label.span.end);

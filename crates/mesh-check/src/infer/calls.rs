@@ -177,9 +177,6 @@ impl Checker<'_> {
             );
         }
         // A constructor as a function value: `fn(a, b) -> Variant(a, b)`.
-        let base = 1_000_000 + tag * 100;
-        let params: Vec<tir::LocalId> = (0..fields.len() as u32).map(|i| tir::LocalId(base + i)).collect();
-        let _ = params;
         let name = format!("{}.{}", self.adts[adt.0 as usize].name, self.variant_name(adt, tag));
         let lam = self.ctor_wrapper(adt, tag, &name, span);
         (lam, Ty::Fun(fields, Box::new(result)))

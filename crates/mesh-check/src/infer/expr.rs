@@ -1109,8 +1109,7 @@ impl Checker<'_> {
         let f_res = self.tys.shallow(&f);
         let mut unified = false;
         if !matches!(e_res, Ty::Var(_)) && !matches!(f_res, Ty::Var(_)) {
-            let mut probe = self.tys.clone();
-            if probe.unify(&e_res, &f_res).is_err() {
+            if !self.tys.could_unify(&e_res, &f_res) {
                 match self.find_from_impl(&f_res, &e_res) {
                     Some(conv) => {
                         err_value = tir::Expr::new(
@@ -1189,8 +1188,7 @@ impl Checker<'_> {
         for imp in &self.impls {
             if imp.trait_name == "From" && imp.target == target {
                 if let Some(arg) = imp.trait_args.first() {
-                    let mut probe = self.tys.clone();
-                    if probe.unify(arg, src).is_ok() {
+                    if self.tys.could_unify(arg, src) {
                         return imp.methods.get("from").copied();
                     }
                 }

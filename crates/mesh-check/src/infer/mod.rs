@@ -549,8 +549,6 @@ impl Checker<'_> {
         if free.is_empty() {
             return LocalTy::Mono(ty.clone());
         }
-        // Variables still waiting on a pending decision must stay shared.
-        let _ = cx;
         let resolved = self.tys.resolve(ty);
         let mut bounds = Vec::new();
         for (oty, tr, _) in &cx.obligations {

@@ -1,0 +1,134 @@
+"""Runs each benchmark in Mesh, Erlang/OTP and Python 3 and prints the ratios.
+
+Every program times its own work with a monotonic clock and prints `<result> <microseconds>`,
+so interpreter and VM start-up are not counted (Erlang's takes ~100 ms). Each program runs
+REPEAT times; the best time counts. Results of the three languages must agree.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+LANG = os.path.join(ROOT, "bench", "lang")
+OUT = os.path.join(ROOT, "bench", "out")
+MESHC = os.path.join(ROOT, "target", "release", "meshc")
+REPEAT = 3
+
+# name, erlang module
+BENCHES = [
+    ("fib", "fib"),
+    ("loop", "loop"),
+    ("list", "list"),
+    ("string", "string_cat"),
+    ("map", "map_bench"),
+]
+
+
+def run(cmd, cwd=None):
+    p = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=600)
+    if p.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{p.stdout}\n{p.stderr}")
+    return p.stdout
+
+
+def best(cmd, cwd=None):
+    results = []
+    for _ in range(REPEAT):
+        out = run(cmd, cwd).split()
+        results.append((int(out[-1]), out[0]))
+    results.sort()
+    return results[0]
+
+
+def lang():
+    os.makedirs(OUT, exist_ok=True)
+    rows = []
+    for name, erl_mod in BENCHES:
+        proj = os.path.join(OUT, f"mesh_{name}")
+        os.makedirs(proj, exist_ok=True)
+        shutil.copy(os.path.join(LANG, f"{name}.mpl"), os.path.join(proj, "main.mpl"))
+        exe = os.path.join(proj, "bench")
+        run([MESHC, "build", proj, "-o", exe])
+        run(["erlc", "-o", OUT, os.path.join(LANG, f"{erl_mod}.erl")])
+        mesh_t, mesh_r = best([exe])
+        erl_t, erl_r = best(["erl", "-noshell", "-pa", OUT, "-s", erl_mod, "main", "-s", "init", "stop"])
+        py_t, py_r = best([sys.executable, os.path.join(LANG, f"{name}.py")])
+        if not (mesh_r == erl_r == py_r):
+            raise SystemExit(f"{name}: results differ: mesh {mesh_r}, erlang {erl_r}, python {py_r}")
+        rows.append((name, mesh_t, erl_t, py_t))
+    print(f"{'benchmark':<10}{'mesh ms':>10}{'erlang ms':>11}{'python ms':>11}{'mesh/erlang':>13}{'mesh/python':>13}")
+    for name, m, e, p in rows:
+        print(f"{name:<10}{m/1000:>10.1f}{e/1000:>11.1f}{p/1000:>11.1f}{m/e:>13.2f}{m/p:>13.2f}")
+    return rows
+
+
+def gen_project(path, lines_target=10000):
+    """A project of many modules of ordinary code, about `lines_target` lines."""
+    os.makedirs(path, exist_ok=True)
+    per_module = 200
+    modules = max(1, lines_target // per_module)
+    total = 0
+    for m in range(modules):
+        out = [f"# Generated module {m}.", f"pub struct Rec{m} do", "  id :: Int", "  name :: String", "  tags :: List<String>", "end deriving(Eq, Display)", ""]
+        f = 0
+        while len(out) < per_module - 12:
+            out += [
+                f"pub fn f{m}_{f}(x :: Int, r :: Rec{m}) -> Int!String do",
+                f"  let y = x * {f + 1} + String.length(r.name)",
+                "  let tags = List.map(r.tags, fn t -> t <> \"!\" end)",
+                "  if y > 100 do",
+                "    Ok(y + List.length(tags))",
+                "  else",
+                "    case String.to_int(r.name) do",
+                "      Some(n) -> Ok(n + y)",
+                "      None -> Err(\"not a number: \" <> r.name)",
+                "    end",
+                "  end",
+                "end",
+                "",
+            ]
+            f += 1
+        total += len(out)
+        with open(os.path.join(path, f"mod{m}.mpl"), "w") as fh:
+            fh.write("\n".join(out) + "\n")
+    main = ["from Mod0 import f0_0, Rec0", "", "fn main() do",
+            "  let r = Rec0 { id: 1, name: \"7\", tags: [\"a\"] }",
+            "  case f0_0(3, r) do", "    Ok(v) -> println(\"${v}\")", "    Err(e) -> println(e)", "  end", "end"]
+    with open(os.path.join(path, "main.mpl"), "w") as fh:
+        fh.write("\n".join(main) + "\n")
+    return total + len(main)
+
+
+def hyperfine(cmds, label):
+    tmp = tempfile.mktemp(suffix=".json")
+    subprocess.run(["hyperfine", "-N", "--warmup", "3", "--runs", "20", "--export-json", tmp, *cmds],
+                   check=True, capture_output=True)
+    with open(tmp) as fh:
+        data = json.load(fh)
+    os.unlink(tmp)
+    for r in data["results"]:
+        print(f"{label:<34}{r['mean']*1000:>9.1f} ms  (±{r['stddev']*1000:.1f}, min {r['min']*1000:.1f})")
+
+
+def tooling():
+    proj = os.path.join(OUT, "big_project")
+    shutil.rmtree(proj, ignore_errors=True)
+    n = gen_project(proj)
+    print(f"generated project: {n} lines")
+    hyperfine([f"{MESHC} check {proj}"], "meshc check (10k lines)")
+    hyperfine([f"{MESHC} build {proj} -o {OUT}/big_exe"], "meshc build (10k lines)")
+    hello = os.path.join(OUT, "hello")
+    run([MESHC, "build", os.path.join(ROOT, "examples", "hello"), "-o", hello])
+    hyperfine([hello], "hello-world executable start-up")
+
+
+if __name__ == "__main__":
+    what = sys.argv[1] if len(sys.argv) > 1 else "all"
+    if what in ("lang", "all"):
+        lang()
+    if what in ("tooling", "all"):
+        tooling()
