@@ -23,16 +23,18 @@
 //!   dispatch loop; nothing recurses on the Rust stack, so recursion depth is bounded only
 //!   by the fiber's limits ([`Fiber::set_stack_limits`]), whose breach is the run-time error
 //!   `stack overflow: …`.
-//! * **Everything above the running frame is `()`.** The register stack only grows (to
+//! * **No heap value survives in a dead register.** The register stack only grows (to
 //!   the deepest frame so far; it is cut back when the fiber stops after a deep recursion
-//!   has unwound). A call clears the caller's registers above the argument window, which
-//!   become the callee's fresh registers; a return clears the callee's whole frame before
-//!   storing the result; a tail call clears everything above the moved arguments. So no
-//!   stale copy of a value survives in a dead register, which matters for two reasons:
-//!   resources (handles, pids) are released as soon as the program lets go of them, and
-//!   reference counts stay exact, so the in-place (`Arc::get_mut`/`make_mut`) updates of
-//!   `Concat`, `ListPush`, `SetField` and `ListUncons` actually happen in place. Clearing an
-//!   immediate is a plain store; only heap values go through `Value`'s drop glue.
+//!   has unwound). A call releases the caller's registers above the argument window, which
+//!   become the callee's fresh registers; a return releases the callee's whole frame before
+//!   storing the result; a tail call releases everything above the moved arguments. So no
+//!   stale copy of a heap value survives, which matters for two reasons: resources
+//!   (handles, pids) are freed as soon as the program lets go of them, and reference counts
+//!   stay exact, so the in-place (`Arc::get_mut`/`make_mut`) updates of `Concat`,
+//!   `ListPush`, `SetField` and `ListUncons` actually happen in place. Immediates (Int,
+//!   Float, Bool, …) own nothing and are left where they are: the compiler never reads a
+//!   register it has not written, and a register that keeps its kind lets the next store
+//!   of that kind skip the drop check.
 //! * **Dispatch.** One `match` over the instruction at `pc`, with the running function's
 //!   code, constants and register window held in locals that are reloaded only when the
 //!   frame changes (call, return, non-self tail call). The register vector is moved out of
@@ -59,7 +61,8 @@
 //!   frames and saved messages at once (a dead process must not keep resources alive);
 //!   running it again reports that it has finished.
 
-use crate::bytecode::{type_key, Instr};
+use crate::bytecode::type_key;
+use crate::exec::Op;
 use crate::ops;
 use crate::process::ProcessRef;
 use crate::program::{LoadedFunction, Program};
@@ -408,7 +411,7 @@ impl Fiber {
                 );
                 return self.fail_with(program, pc, msg);
             }
-            let code: &[Instr] = &exec.code;
+            let code: &[Op] = &exec.code;
             let consts: &[Value] = &exec.consts;
             let nregs = exec.nregs as usize;
             let top = base + nregs;
@@ -500,6 +503,24 @@ impl Fiber {
                     }
                 };
             }
+            // An Int comparison into `$dst` fused with the conditional jump in the next slot.
+            macro_rules! cmp_jump {
+                ($dst:expr, $a:expr, $b:expr, $off:expr, $op:tt, $sense:expr) => {
+                    match (reg!($a), reg!($b)) {
+                        (&Value::Int(x), &Value::Int(y)) => {
+                            let c = x $op y;
+                            set_bool(reg_mut!($dst), c);
+                            // Past the paired jump: a yield in `jump!` resumes at that jump,
+                            // which re-reads `$dst`.
+                            pc += 1;
+                            if c == $sense {
+                                jump!($off as i32);
+                            }
+                        }
+                        (x, y) => fail!(operand_error(stringify!($op), "Int", x, y)),
+                    }
+                };
+            }
             macro_rules! jump {
                 ($offset:expr) => {{
                     let offset: i32 = $offset;
@@ -518,23 +539,46 @@ impl Fiber {
                 let ins = unsafe { *code.get_unchecked(pc) };
                 pc += 1;
                 match ins {
+                    // ---- fused operations (see `Op`) ----
+                    Op::EqIntJumpIfTrue { dst, a, b, off } => cmp_jump!(dst, a, b, off, ==, true),
+                    Op::EqIntJumpIfFalse { dst, a, b, off } => cmp_jump!(dst, a, b, off, ==, false),
+                    Op::NeIntJumpIfTrue { dst, a, b, off } => cmp_jump!(dst, a, b, off, !=, true),
+                    Op::NeIntJumpIfFalse { dst, a, b, off } => cmp_jump!(dst, a, b, off, !=, false),
+                    Op::LtIntJumpIfTrue { dst, a, b, off } => cmp_jump!(dst, a, b, off, <, true),
+                    Op::LtIntJumpIfFalse { dst, a, b, off } => cmp_jump!(dst, a, b, off, <, false),
+                    Op::LeIntJumpIfTrue { dst, a, b, off } => cmp_jump!(dst, a, b, off, <=, true),
+                    Op::LeIntJumpIfFalse { dst, a, b, off } => cmp_jump!(dst, a, b, off, <=, false),
+                    Op::SelfTailCall { argc } => {
+                        reduce!();
+                        for i in argc as usize..nregs {
+                            release(reg_mut!(i));
+                        }
+                        if has_closure {
+                            if let Some(f) = self.frames.last_mut() {
+                                f.closure = None;
+                            }
+                            has_closure = false;
+                        }
+                        pc = 0;
+                    }
+
                     // ---- moves and constants ----
-                    Instr::Move { dst, src } => {
+                    Op::Move { dst, src } => {
                         let v = std::mem::take(reg_mut!(src));
                         store(reg_mut!(dst), v);
                     }
-                    Instr::Copy { dst, src } => {
+                    Op::Copy { dst, src } => {
                         let v = reg!(src).clone();
                         store(reg_mut!(dst), v);
                     }
-                    Instr::LoadConst { dst, idx } => {
+                    Op::LoadConst { dst, idx } => {
                         store(reg_mut!(dst), consts[idx as usize].clone());
                     }
-                    Instr::LoadInt { dst, value } => set_int(reg_mut!(dst), value as i64),
-                    Instr::LoadBool { dst, value } => set_bool(reg_mut!(dst), value),
-                    Instr::LoadUnit { dst } => store(reg_mut!(dst), Value::Unit),
-                    Instr::LoadFn { dst, func } => store(reg_mut!(dst), Value::Fn(func)),
-                    Instr::LoadCapture { dst, idx } => {
+                    Op::LoadInt { dst, value } => set_int(reg_mut!(dst), value as i64),
+                    Op::LoadBool { dst, value } => set_bool(reg_mut!(dst), value),
+                    Op::LoadUnit { dst } => store(reg_mut!(dst), Value::Unit),
+                    Op::LoadFn { dst, func } => store(reg_mut!(dst), Value::Fn(func)),
+                    Op::LoadCapture { dst, idx } => {
                         let closure = self.frames.last().and_then(|f| f.closure.as_ref());
                         match closure.and_then(|c| c.captures.get(idx as usize)) {
                             Some(v) => store(reg_mut!(dst), v.clone()),
@@ -543,7 +587,7 @@ impl Fiber {
                             }
                         }
                     }
-                    Instr::LoadSelf { dst } => {
+                    Op::LoadSelf { dst } => {
                         let v = match self.frames.last().and_then(|f| f.closure.as_ref()) {
                             Some(c) => Value::Closure(c.clone()),
                             None => Value::Fn(fidx),
@@ -552,10 +596,10 @@ impl Fiber {
                     }
 
                     // ---- Int arithmetic ----
-                    Instr::AddInt { dst, a, b } => int_binop!(dst, a, b, "+", checked_add),
-                    Instr::SubInt { dst, a, b } => int_binop!(dst, a, b, "-", checked_sub),
-                    Instr::MulInt { dst, a, b } => int_binop!(dst, a, b, "*", checked_mul),
-                    Instr::DivInt { dst, a, b } => match (reg!(a), reg!(b)) {
+                    Op::AddInt { dst, a, b } => int_binop!(dst, a, b, "+", checked_add),
+                    Op::SubInt { dst, a, b } => int_binop!(dst, a, b, "-", checked_sub),
+                    Op::MulInt { dst, a, b } => int_binop!(dst, a, b, "*", checked_mul),
+                    Op::DivInt { dst, a, b } => match (reg!(a), reg!(b)) {
                         (Value::Int(_), Value::Int(0)) => fail!(division_by_zero()),
                         (&Value::Int(x), &Value::Int(y)) => match x.checked_div(y) {
                             Some(z) => set_int(reg_mut!(dst), z),
@@ -563,7 +607,7 @@ impl Fiber {
                         },
                         (x, y) => fail!(operand_error("/", "Int", x, y)),
                     },
-                    Instr::RemInt { dst, a, b } => match (reg!(a), reg!(b)) {
+                    Op::RemInt { dst, a, b } => match (reg!(a), reg!(b)) {
                         (Value::Int(_), Value::Int(0)) => fail!(division_by_zero()),
                         // `i64::MIN % -1` is exactly 0; only the quotient overflows.
                         (&Value::Int(x), &Value::Int(y)) => {
@@ -571,14 +615,14 @@ impl Fiber {
                         }
                         (x, y) => fail!(operand_error("%", "Int", x, y)),
                     },
-                    Instr::NegInt { dst, src } => match reg!(src) {
+                    Op::NegInt { dst, src } => match reg!(src) {
                         &Value::Int(x) => match x.checked_neg() {
                             Some(z) => set_int(reg_mut!(dst), z),
                             None => fail!("integer overflow in negation".to_string()),
                         },
                         x => fail!(operand_error("-", "Int", x, x)),
                     },
-                    Instr::AddIntImm { dst, src, imm } => match reg!(src) {
+                    Op::AddIntImm { dst, src, imm } => match reg!(src) {
                         &Value::Int(x) => match x.checked_add(imm as i64) {
                             Some(z) => set_int(reg_mut!(dst), z),
                             None => fail!(overflow("+")),
@@ -587,58 +631,58 @@ impl Fiber {
                     },
 
                     // ---- Float arithmetic ----
-                    Instr::AddFloat { dst, a, b } => float_binop!(dst, a, b, +),
-                    Instr::SubFloat { dst, a, b } => float_binop!(dst, a, b, -),
-                    Instr::MulFloat { dst, a, b } => float_binop!(dst, a, b, *),
-                    Instr::DivFloat { dst, a, b } => float_binop!(dst, a, b, /),
-                    Instr::RemFloat { dst, a, b } => float_binop!(dst, a, b, %),
-                    Instr::NegFloat { dst, src } => match reg!(src) {
+                    Op::AddFloat { dst, a, b } => float_binop!(dst, a, b, +),
+                    Op::SubFloat { dst, a, b } => float_binop!(dst, a, b, -),
+                    Op::MulFloat { dst, a, b } => float_binop!(dst, a, b, *),
+                    Op::DivFloat { dst, a, b } => float_binop!(dst, a, b, /),
+                    Op::RemFloat { dst, a, b } => float_binop!(dst, a, b, %),
+                    Op::NegFloat { dst, src } => match reg!(src) {
                         &Value::Float(x) => set_float(reg_mut!(dst), -x),
                         x => fail!(operand_error("-", "Float", x, x)),
                     },
 
                     // ---- comparisons ----
-                    Instr::EqInt { dst, a, b } => int_cmp!(dst, a, b, ==),
-                    Instr::NeInt { dst, a, b } => int_cmp!(dst, a, b, !=),
-                    Instr::LtInt { dst, a, b } => int_cmp!(dst, a, b, <),
-                    Instr::LeInt { dst, a, b } => int_cmp!(dst, a, b, <=),
-                    Instr::EqFloat { dst, a, b } => float_cmp!(dst, a, b, ==),
-                    Instr::LtFloat { dst, a, b } => float_cmp!(dst, a, b, <),
-                    Instr::LeFloat { dst, a, b } => float_cmp!(dst, a, b, <=),
-                    Instr::Eq { dst, a, b } => {
+                    Op::EqInt { dst, a, b } => int_cmp!(dst, a, b, ==),
+                    Op::NeInt { dst, a, b } => int_cmp!(dst, a, b, !=),
+                    Op::LtInt { dst, a, b } => int_cmp!(dst, a, b, <),
+                    Op::LeInt { dst, a, b } => int_cmp!(dst, a, b, <=),
+                    Op::EqFloat { dst, a, b } => float_cmp!(dst, a, b, ==),
+                    Op::LtFloat { dst, a, b } => float_cmp!(dst, a, b, <),
+                    Op::LeFloat { dst, a, b } => float_cmp!(dst, a, b, <=),
+                    Op::Eq { dst, a, b } => {
                         let v = ops::equal(reg!(a), reg!(b));
                         set_bool(reg_mut!(dst), v);
                     }
-                    Instr::Ne { dst, a, b } => {
+                    Op::Ne { dst, a, b } => {
                         let v = !ops::equal(reg!(a), reg!(b));
                         set_bool(reg_mut!(dst), v);
                     }
-                    Instr::Lt { dst, a, b } => {
+                    Op::Lt { dst, a, b } => {
                         let v = ops::compare(reg!(a), reg!(b)).is_lt();
                         set_bool(reg_mut!(dst), v);
                     }
-                    Instr::Le { dst, a, b } => {
+                    Op::Le { dst, a, b } => {
                         let v = ops::compare(reg!(a), reg!(b)).is_le();
                         set_bool(reg_mut!(dst), v);
                     }
-                    Instr::Not { dst, src } => match reg!(src) {
+                    Op::Not { dst, src } => match reg!(src) {
                         &Value::Bool(x) => set_bool(reg_mut!(dst), !x),
                         x => fail!(operand_error("not", "Bool", x, x)),
                     },
 
                     // ---- control flow ----
-                    Instr::Jump { offset } => jump!(offset),
-                    Instr::JumpIfTrue { cond, offset } => match reg!(cond) {
+                    Op::Jump { offset } => jump!(offset),
+                    Op::JumpIfTrue { cond, offset } => match reg!(cond) {
                         Value::Bool(true) => jump!(offset),
                         Value::Bool(false) => {}
                         x => fail!(condition_error(x)),
                     },
-                    Instr::JumpIfFalse { cond, offset } => match reg!(cond) {
+                    Op::JumpIfFalse { cond, offset } => match reg!(cond) {
                         Value::Bool(false) => jump!(offset),
                         Value::Bool(true) => {}
                         x => fail!(condition_error(x)),
                     },
-                    Instr::Call {
+                    Op::Call {
                         base: b,
                         argc,
                         func,
@@ -659,7 +703,7 @@ impl Fiber {
                         // The caller's temporaries above the window become the callee's
                         // fresh registers: drop them (above the caller's frame all is `()`).
                         for i in b as usize + argc as usize..nregs {
-                            store(reg_mut!(i), Value::Unit);
+                            release(reg_mut!(i));
                         }
                         self.frames.push(Frame {
                             func,
@@ -670,7 +714,7 @@ impl Fiber {
                         });
                         continue 'frame;
                     }
-                    Instr::TailCall {
+                    Op::TailCall {
                         base: b,
                         argc,
                         func,
@@ -690,7 +734,7 @@ impl Fiber {
                             // Self tail call: same code, same frame size; only the
                             // registers above the arguments need clearing.
                             for i in argc..nregs {
-                                store(reg_mut!(i), Value::Unit);
+                                release(reg_mut!(i));
                             }
                             if has_closure {
                                 if let Some(f) = self.frames.last_mut() {
@@ -702,7 +746,7 @@ impl Fiber {
                             continue;
                         }
                         for i in argc..nregs {
-                            store(reg_mut!(i), Value::Unit);
+                            release(reg_mut!(i));
                         }
                         if let Some(f) = self.frames.last_mut() {
                             f.func = func;
@@ -711,7 +755,7 @@ impl Fiber {
                         }
                         continue 'frame;
                     }
-                    Instr::CallValue { base: b, argc } => {
+                    Op::CallValue { base: b, argc } => {
                         reduce!();
                         let callee = std::mem::take(reg_mut!(b));
                         let (cfunc, cnregs, closure) = match resolve_callee(program, callee, argc) {
@@ -725,7 +769,7 @@ impl Fiber {
                         }
                         self.set_pc(pc);
                         for i in b as usize + 1 + argc as usize..nregs {
-                            store(reg_mut!(i), Value::Unit);
+                            release(reg_mut!(i));
                         }
                         self.frames.push(Frame {
                             func: cfunc,
@@ -736,7 +780,7 @@ impl Fiber {
                         });
                         continue 'frame;
                     }
-                    Instr::TailCallValue { base: b, argc } => {
+                    Op::TailCallValue { base: b, argc } => {
                         reduce!();
                         let callee = std::mem::take(reg_mut!(b));
                         let (cfunc, _, closure) = match resolve_callee(program, callee, argc) {
@@ -750,7 +794,7 @@ impl Fiber {
                             store(reg_mut!(i), v);
                         }
                         for i in argc..nregs {
-                            store(reg_mut!(i), Value::Unit);
+                            release(reg_mut!(i));
                         }
                         if let Some(f) = self.frames.last_mut() {
                             f.func = cfunc;
@@ -759,7 +803,7 @@ impl Fiber {
                         }
                         continue 'frame;
                     }
-                    Instr::CallNative {
+                    Op::CallNative {
                         base: b,
                         argc,
                         native,
@@ -771,7 +815,7 @@ impl Fiber {
                         let result = host.call_native(self, native, window!(b, argc));
                         // Whatever the native left in the window was moved to it.
                         for i in 1..argc as usize {
-                            store(reg_mut!(b as usize + i), Value::Unit);
+                            release(reg_mut!(b as usize + i));
                         }
                         match result {
                             NativeResult::Value(v) => store(reg_mut!(b), v),
@@ -783,7 +827,7 @@ impl Fiber {
                             }
                         }
                     }
-                    Instr::Return { src } => {
+                    Op::Return { src } => {
                         let v = std::mem::take(reg_mut!(src));
                         let Some(done) = self.frames.pop() else {
                             return RunOutcome::Finished(v);
@@ -793,14 +837,14 @@ impl Fiber {
                         }
                         // The callee's registers die with it.
                         for i in 0..nregs {
-                            store(reg_mut!(i), Value::Unit);
+                            release(reg_mut!(i));
                         }
                         if let Some(slot) = regs.get_mut(done.ret as usize) {
                             store(slot, v);
                         }
                         continue 'frame;
                     }
-                    Instr::Fail { msg } => {
+                    Op::Fail { msg } => {
                         let text = match &consts[msg as usize] {
                             Value::Str(s) => s.as_str().to_string(),
                             other => ops::display(other, &program.types),
@@ -809,7 +853,7 @@ impl Fiber {
                     }
 
                     // ---- data ----
-                    Instr::MakeTuple { base: b, n } => {
+                    Op::MakeTuple { base: b, n } => {
                         let v = if n == 0 {
                             Value::Unit
                         } else {
@@ -818,16 +862,16 @@ impl Fiber {
                         };
                         store(reg_mut!(b), v);
                     }
-                    Instr::MakeList { base: b, n } => {
+                    Op::MakeList { base: b, n } => {
                         let w = window!(b, n);
                         let v = Value::List(Arc::new(w.iter_mut().map(std::mem::take).collect()));
                         store(reg_mut!(b), v);
                     }
-                    Instr::MakeMap { base: b, n } => {
+                    Op::MakeMap { base: b, n } => {
                         let v = make_map(window!(b, 2 * n as usize));
                         store(reg_mut!(b), v);
                     }
-                    Instr::MakeData {
+                    Op::MakeData {
                         base: b,
                         n,
                         type_id,
@@ -848,7 +892,7 @@ impl Fiber {
                         };
                         store(reg_mut!(b), v);
                     }
-                    Instr::MakeClosure {
+                    Op::MakeClosure {
                         base: b,
                         ncap,
                         func,
@@ -859,7 +903,7 @@ impl Fiber {
                             Value::Closure(Arc::new(Closure { func, captures })),
                         );
                     }
-                    Instr::GetField { dst, src, idx } => {
+                    Op::GetField { dst, src, idx } => {
                         let field = match reg!(src) {
                             Value::Data(d) => d.fields.get(idx as usize).cloned(),
                             Value::Tuple(t) => t.get(idx as usize).cloned(),
@@ -870,7 +914,7 @@ impl Fiber {
                             None => fail!(field_error(reg!(src), idx)),
                         }
                     }
-                    Instr::SetField { dst, idx, src } => {
+                    Op::SetField { dst, idx, src } => {
                         let v = std::mem::take(reg_mut!(src));
                         let slot = match reg_mut!(dst) {
                             Value::Data(d) => Arc::make_mut(d).fields.get_mut(idx as usize),
@@ -882,7 +926,7 @@ impl Fiber {
                             None => fail!(field_error(reg!(dst), idx)),
                         }
                     }
-                    Instr::GetTag { dst, src } => match reg!(src).data_tag() {
+                    Op::GetTag { dst, src } => match reg!(src).data_tag() {
                         Some((_, tag)) => set_int(reg_mut!(dst), tag as i64),
                         None => fail!(operand_error(
                             "tag",
@@ -891,7 +935,7 @@ impl Fiber {
                             reg!(src)
                         )),
                     },
-                    Instr::Len { dst, src } => {
+                    Op::Len { dst, src } => {
                         let n = match reg!(src) {
                             Value::List(l) => l.len(),
                             Value::Map(m) => m.len(),
@@ -902,11 +946,11 @@ impl Fiber {
                         };
                         set_int(reg_mut!(dst), n as i64);
                     }
-                    Instr::ElemAt { dst, src, idx } => match elem_at(reg!(src), reg!(idx)) {
+                    Op::ElemAt { dst, src, idx } => match elem_at(reg!(src), reg!(idx)) {
                         Ok(v) => store(reg_mut!(dst), v),
                         Err(msg) => fail!(msg),
                     },
-                    Instr::ListUncons { src, head } => {
+                    Op::ListUncons { src, head } => {
                         let mut list = std::mem::take(reg_mut!(src));
                         let first = match &mut list {
                             Value::List(l) => pop_front(l),
@@ -922,14 +966,14 @@ impl Fiber {
                             }
                         }
                     }
-                    Instr::ListPush { list, src } => {
+                    Op::ListPush { list, src } => {
                         let v = std::mem::take(reg_mut!(src));
                         match reg_mut!(list) {
                             Value::List(l) => Arc::make_mut(l).push_back(v),
                             x => fail!(operand_error("append", "List", x, x)),
                         }
                     }
-                    Instr::Concat { dst, a, b } => {
+                    Op::Concat { dst, a, b } => {
                         let left = std::mem::take(reg_mut!(a));
                         let result = if a == b {
                             let right = left.clone();
@@ -942,24 +986,24 @@ impl Fiber {
                             Err(msg) => fail!(msg),
                         }
                     }
-                    Instr::Display { dst, src } => {
+                    Op::Display { dst, src } => {
                         let v = match reg!(src) {
                             Value::Str(s) => Value::Str(s.clone()),
                             other => Value::str(ops::display(other, &program.types)),
                         };
                         store(reg_mut!(dst), v);
                     }
-                    Instr::Inspect { dst, src } => {
+                    Op::Inspect { dst, src } => {
                         let v = Value::str(ops::inspect(reg!(src), &program.types));
                         store(reg_mut!(dst), v);
                     }
-                    Instr::TypeKey { dst, src } => {
+                    Op::TypeKey { dst, src } => {
                         let k = type_key_of(reg!(src));
                         set_int(reg_mut!(dst), k);
                     }
 
                     // ---- receive ----
-                    Instr::RecvStart { timeout } => {
+                    Op::RecvStart { timeout } => {
                         let deadline = match reg!(timeout) {
                             Value::Unit => None,
                             // `after 0` (or less): look at what is there, never wait.
@@ -974,7 +1018,7 @@ impl Fiber {
                         self.deadline = deadline;
                         self.timed_out = false;
                     }
-                    Instr::RecvPeek { dst, on_timeout } => {
+                    Op::RecvPeek { dst, on_timeout } => {
                         if self.cursor >= self.save_queue.len() {
                             if let Some(p) = &self.process {
                                 p.mailbox.drain_into(&mut self.save_queue);
@@ -995,13 +1039,13 @@ impl Fiber {
                             };
                         }
                     }
-                    Instr::RecvAccept => {
+                    Op::RecvAccept => {
                         if self.save_queue.remove(self.cursor).is_none() {
                             fail!("internal error: receive accepted a message it did not peek"
                                 .to_string());
                         }
                     }
-                    Instr::RecvSkip => self.cursor = self.cursor.saturating_add(1),
+                    Op::RecvSkip => self.cursor = self.cursor.saturating_add(1),
                 }
             }
         }
@@ -1069,6 +1113,7 @@ fn set_float(slot: &mut Value, v: f64) {
 /// True for values without a heap part, whose drop is a no-op.
 #[inline(always)]
 fn is_immediate(v: &Value) -> bool {
+    // One comparison of the discriminant: the immediates are declared first in `Value`.
     matches!(
         v,
         Value::Unit
@@ -1078,6 +1123,17 @@ fn is_immediate(v: &Value) -> bool {
             | Value::Enum { .. }
             | Value::Fn(_)
     )
+}
+
+/// Drops the heap value a dead register still holds. Immediates are left as they are:
+/// they own nothing and no later instruction reads a register before writing it, so
+/// leaving them saves the store — and keeps the register's kind, so the next
+/// `set_int`/`set_bool` into it takes its fast path.
+#[inline(always)]
+fn release(slot: &mut Value) {
+    if !is_immediate(slot) {
+        *slot = Value::Unit;
+    }
 }
 
 /// Stores `v` into a register. Overwriting an immediate needs no drop, so that common

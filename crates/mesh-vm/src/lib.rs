@@ -10,6 +10,7 @@
 
 pub mod asm;
 pub mod bytecode;
+mod exec;
 pub mod interp;
 pub mod ops;
 pub mod process;

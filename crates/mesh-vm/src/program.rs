@@ -11,6 +11,7 @@
 //! interpreter's unchecked register indexing sound.
 
 use crate::bytecode::{Const, Image, Instr, TypeInfo};
+use crate::exec::{translate, Op};
 use crate::value::Value;
 
 /// A function ready to run.
@@ -22,7 +23,7 @@ pub struct LoadedFunction {
     pub code: Box<[Instr]>,
     pub consts: Box<[Value]>,
     pub lines: Vec<(u32, u32)>,
-    /// The verified copy the interpreter executes.
+    /// The verified, translated copy the interpreter executes.
     pub(crate) exec: Exec,
 }
 
@@ -35,7 +36,7 @@ pub struct LoadedFunction {
 /// verified has empty `code`, which the interpreter refuses to enter.
 #[derive(Default)]
 pub(crate) struct Exec {
-    pub code: Box<[Instr]>,
+    pub code: Box<[Op]>,
     pub consts: Box<[Value]>,
     pub nregs: u16,
     pub arity: u8,
@@ -102,9 +103,9 @@ impl Program {
         };
         crate::verify::verify(&program)?;
         // Nothing can change the functions between verification and this copy.
-        for f in &mut program.functions {
+        for (idx, f) in program.functions.iter_mut().enumerate() {
             f.exec = Exec {
-                code: f.code.clone(),
+                code: translate(&f.code, idx as u32),
                 consts: f.consts.clone(),
                 nregs: f.nregs,
                 arity: f.arity,

@@ -45,6 +45,15 @@ pub enum Value {
     Bool(bool),
     Int(i64),
     Float(f64),
+    /// A sum-type variant without fields: no allocation.
+    Enum {
+        type_id: u32,
+        tag: u32,
+    },
+    /// A reference to a top-level function (no captured environment).
+    Fn(u32),
+    // The immediates above come first so that "is this an immediate" is a single
+    // comparison of the discriminant (the interpreter asks on every register store).
     /// `String` (and atoms, whose run-time value is their name).
     Str(Arc<String>),
     /// `List<T>` (also `Queue`): a double-ended vector, O(1) index, push and pop at
@@ -56,13 +65,6 @@ pub enum Value {
     Tuple(Arc<Vec<Value>>),
     /// A struct value (tag 0) or a sum-type variant with fields.
     Data(Arc<Data>),
-    /// A sum-type variant without fields: no allocation.
-    Enum {
-        type_id: u32,
-        tag: u32,
-    },
-    /// A reference to a top-level function (no captured environment).
-    Fn(u32),
     /// A closure: function plus captured values.
     Closure(Arc<Closure>),
     /// A process identifier.
