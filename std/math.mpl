@@ -8,10 +8,13 @@ let pi :: Float = 3.141592653589793
 ## error: the result would overflow).
 pub extern fn abs<T>(x :: T) -> T where T: Neg
 
-## The smaller of `a` and `b` (`a` when equal). A NaN operand is ignored.
+## The smaller of `a` and `b` (`a` when equal). A NaN operand is ignored (`x != x` only
+## holds for NaN).
 pub fn min<T>(a :: T, b :: T) -> T where T: Ord, T: Eq do
   if a != a do
     b
+  else if b != b do
+    a
   else if b < a do
     b
   else
@@ -23,6 +26,8 @@ end
 pub fn max<T>(a :: T, b :: T) -> T where T: Ord, T: Eq do
   if a != a do
     b
+  else if b != b do
+    a
   else if a < b do
     b
   else

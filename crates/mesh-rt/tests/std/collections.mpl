@@ -1,0 +1,27 @@
+# Map, Set, Queue, Range and Tuple.
+
+fn main() do
+  let m = Map.put(Map.put(Map.put(Map.new(), "b", 1), "a", 2), "c", 3)
+  let m2 = Map.put(m, "a", 20)
+  println("map: ${m} replaced: ${m2} size: ${Map.size(m2)}")
+  println("get: ${Map.get(m, "a")} fetch: ${Map.fetch(m, "a")} ${Map.fetch(m, "z")} has_key: ${Map.has_key(m, "c")} ${Map.has_key(m, "z")}")
+  println("delete: ${Map.delete(m, "b")} ${Map.delete(m, "zz")}")
+  println("keys: ${Map.keys(m)} values: ${Map.values(m)} to_list: ${Map.to_list(m)}")
+  println("merge: ${Map.merge(m, %{"c" => 30, "d" => 4})}")
+  println("from_list: ${Map.from_list([(1, "x"), (2, "y"), (1, "z")])}")
+  let keyed = Map.put(Map.new(), [1, 2], "list key")
+  println("structural keys: ${Map.get(keyed, [1, 2])}")
+  let s = Set.add(Set.add(Set.add(Set.new(), "b"), "a"), "b")
+  println("set: ${s} size: ${Set.size(s)} contains: ${Set.contains(s, "a")} ${Set.contains(s, "z")}")
+  println("remove: ${Set.remove(s, "b")} to_list: ${Set.to_list(s)}")
+  let a = Set.from_list([5, 1, 3, 1])
+  let b = Set.from_list([3, 4, 5, 6])
+  println("union: ${Set.union(a, b)} intersection: ${Set.intersection(a, b)} difference: ${Set.difference(a, b)}")
+  let q = Queue.push(Queue.push(Queue.push(Queue.new(), 1), 2), 3)
+  let (front, rest) = Queue.pop(q)
+  println("queue: front ${front} size ${Queue.size(rest)} peek ${Queue.peek(rest)} empty ${Queue.is_empty(rest)} ${Queue.is_empty(Queue.new())} original ${Queue.size(q)}")
+  let r = Range.new(2, 6)
+  println("range: ${Range.to_list(r)} ${Range.map(r, fn i -> i * i end)} ${Range.filter(r, fn i -> i % 2 == 0 end)} ${Range.length(r)}")
+  println("empty range: ${Range.to_list(Range.new(5, 1))} ${Range.length(Range.new(5, 1))}")
+  println("tuple: ${Tuple.first((1, "x"))} ${Tuple.second((1, "x"))}")
+end
