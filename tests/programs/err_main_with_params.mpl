@@ -1,0 +1,4 @@
+# `main` must take no parameters.
+fn main(x :: Int) do
+  println("x")
+end

@@ -1,0 +1,2 @@
+# A program without `fn main()` is an error.
+fn helper() -> Int = 1

@@ -1,0 +1,4 @@
+# An unclosed parenthesis is reported.
+fn main() do
+  println("a"
+end
