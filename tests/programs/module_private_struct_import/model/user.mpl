@@ -1,0 +1,5 @@
+struct Hidden do
+  x :: Int
+end
+
+pub fn n() -> Int = 1
