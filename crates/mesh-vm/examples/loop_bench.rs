@@ -31,14 +31,25 @@ fn run(program: &Program, func: u32, args: Vec<Value>) -> (Value, u64) {
     }
 }
 
+/// Nanoseconds this thread has spent on a CPU (Linux; 0 elsewhere). On a loaded machine
+/// this is a steadier measure than wall time.
+fn cpu_ns() -> u64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0)
+}
+
 fn time(name: &str, program: &Program, func: u32, args: Vec<Value>) {
-    let t = Instant::now();
+    let (t, c) = (Instant::now(), cpu_ns());
     let (v, yields) = run(program, func, args);
-    let dt = t.elapsed();
-    println!(
-        "{name:<44} {:>9.1} ms   result {v:?}  ({yields} yields)",
-        dt.as_secs_f64() * 1e3
-    );
+    report(name, t, c, &format!("result {v:?}  ({yields} yields)"));
+}
+
+fn report(name: &str, wall: Instant, cpu: u64, what: &str) {
+    let wall = wall.elapsed().as_secs_f64() * 1e3;
+    let cpu = (cpu_ns() - cpu) as f64 / 1e6;
+    println!("{name:<46} wall {wall:>8.1} ms  cpu {cpu:>8.1} ms   {what}");
 }
 
 fn main() {
@@ -209,16 +220,16 @@ fn main() {
     if !"concat".starts_with(only.as_str()) {
         return;
     }
-    let t = Instant::now();
+    let (t, c) = (Instant::now(), cpu_ns());
     let (s, _) = run(
         &program,
         concat,
         vec![Value::Int(0), Value::Int(1_000_000 / scale), Value::str("")],
     );
-    println!(
-        "{:<44} {:>9.1} ms   result length {}",
+    report(
         "concat: acc <> \"x\" 1M times",
-        t.elapsed().as_secs_f64() * 1e3,
-        s.as_str().map_or(0, str::len)
+        t,
+        c,
+        &format!("result length {}", s.as_str().map_or(0, str::len)),
     );
 }

@@ -55,8 +55,9 @@
 //! * **Returns** write the result to the register recorded in the callee's frame (`ret`):
 //!   the callee's base for `Call`, the register that held the function for `CallValue`.
 //! * **`TailCall` to a static function** leaves the frame without a closure, exactly like
-//!   `Call` would; named nested functions that recurse through their captures use
-//!   `LoadSelf` + `TailCallValue`.
+//!   `Call` would — except a tail call of the running function itself, which keeps the
+//!   running closure: it restarts the same body, so its captures stay meaningful (and the
+//!   hot self-loop path has nothing to check).
 //! * After [`RunOutcome::Finished`] or [`RunOutcome::Failed`] the fiber drops its registers,
 //!   frames and saved messages at once (a dead process must not keep resources alive);
 //!   running it again reports that it has finished.
@@ -395,8 +396,7 @@ impl Fiber {
             };
             let fidx = frame.func;
             let base = frame.base as usize;
-            let mut pc = frame.pc as usize;
-            let mut has_closure = frame.closure.is_some();
+            let pc = frame.pc as usize;
             let Some(func) = program.functions.get(fidx as usize) else {
                 let msg = format!("call of function #{fidx}, which the program does not have");
                 return self.fail_with(program, pc, msg);
@@ -411,8 +411,15 @@ impl Fiber {
                 );
                 return self.fail_with(program, pc, msg);
             }
-            let code: &[Op] = &exec.code;
-            let consts: &[Value] = &exec.consts;
+            // The instruction pointer: one register instead of a code base and an index.
+            // `pc!()` recovers the index for traces and resumption.
+            let code_start: *const Op = exec.code.as_ptr();
+            let mut ip: *const Op = code_start.wrapping_add(pc);
+            macro_rules! pc {
+                () => {
+                    (ip as usize - code_start as usize) / std::mem::size_of::<Op>()
+                };
+            }
             let nregs = exec.nregs as usize;
             let top = base + nregs;
             if regs.len() < top {
@@ -455,14 +462,14 @@ impl Fiber {
             macro_rules! fail {
                 ($msg:expr) => {{
                     let msg: String = $msg;
-                    return self.fail_with(program, pc, msg);
+                    return self.fail_with(program, pc!(), msg);
                 }};
             }
             // Charge one reduction, or yield positioned on the current instruction.
             macro_rules! reduce {
                 () => {
                     if budget == 0 {
-                        self.set_pc(pc - 1);
+                        self.set_pc(pc!() - 1);
                         return RunOutcome::Yielded;
                     }
                     budget -= 1;
@@ -512,7 +519,7 @@ impl Fiber {
                             set_bool(reg_mut!($dst), c);
                             // Past the paired jump: a yield in `jump!` resumes at that jump,
                             // which re-reads `$dst`.
-                            pc += 1;
+                            ip = ip.wrapping_add(1);
                             if c == $sense {
                                 jump!($off as i32);
                             }
@@ -527,18 +534,22 @@ impl Fiber {
                     if offset < 0 {
                         reduce!();
                     }
-                    pc = pc.wrapping_add_signed(offset as isize);
+                    ip = ip.wrapping_offset(offset as isize);
                 }};
             }
 
             loop {
-                // SAFETY: `pc < code.len()`: checked when the frame was entered, and
-                // verified code keeps it so (jump targets lie inside the code, the last
-                // instruction never falls through, a self tail call restarts at 0 of a
-                // non-empty function, and yields/suspensions resume at an instruction).
-                let ins = unsafe { *code.get_unchecked(pc) };
-                pc += 1;
-                match ins {
+                // SAFETY: `ip` points into `code`: the entry `pc` was checked when the frame
+                // was entered, and verified code keeps it inside (jump targets lie inside
+                // the code, the last instruction never falls through, a self tail call
+                // restarts at the start of a non-empty function, and yields/suspensions
+                // resume at an instruction). `exec.code` is borrowed from `program` for the
+                // whole loop, so it is neither freed nor moved.
+                // Matched in place (not copied out), so each arm loads only its own fields
+                // instead of all of them being decoded into registers before dispatch.
+                let ins: &Op = unsafe { &*ip };
+                ip = ip.wrapping_add(1);
+                match *ins {
                     // ---- fused operations (see `Op`) ----
                     Op::EqIntJumpIfTrue { dst, a, b, off } => cmp_jump!(dst, a, b, off, ==, true),
                     Op::EqIntJumpIfFalse { dst, a, b, off } => cmp_jump!(dst, a, b, off, ==, false),
@@ -553,13 +564,7 @@ impl Fiber {
                         for i in argc as usize..nregs {
                             release(reg_mut!(i));
                         }
-                        if has_closure {
-                            if let Some(f) = self.frames.last_mut() {
-                                f.closure = None;
-                            }
-                            has_closure = false;
-                        }
-                        pc = 0;
+                        ip = code_start;
                     }
 
                     // ---- moves and constants ----
@@ -572,7 +577,7 @@ impl Fiber {
                         store(reg_mut!(dst), v);
                     }
                     Op::LoadConst { dst, idx } => {
-                        store(reg_mut!(dst), consts[idx as usize].clone());
+                        store(reg_mut!(dst), exec.consts[idx as usize].clone());
                     }
                     Op::LoadInt { dst, value } => set_int(reg_mut!(dst), value as i64),
                     Op::LoadBool { dst, value } => set_bool(reg_mut!(dst), value),
@@ -699,7 +704,7 @@ impl Fiber {
                         {
                             fail!(msg);
                         }
-                        self.set_pc(pc);
+                        self.set_pc(pc!());
                         // The caller's temporaries above the window become the callee's
                         // fresh registers: drop them (above the caller's frame all is `()`).
                         for i in b as usize + argc as usize..nregs {
@@ -736,13 +741,7 @@ impl Fiber {
                             for i in argc..nregs {
                                 release(reg_mut!(i));
                             }
-                            if has_closure {
-                                if let Some(f) = self.frames.last_mut() {
-                                    f.closure = None;
-                                }
-                                has_closure = false;
-                            }
-                            pc = 0;
+                            ip = code_start;
                             continue;
                         }
                         for i in argc..nregs {
@@ -767,7 +766,7 @@ impl Fiber {
                         if let Some(msg) = self.overflow_check(new_base + cnregs) {
                             fail!(msg);
                         }
-                        self.set_pc(pc);
+                        self.set_pc(pc!());
                         for i in b as usize + 1 + argc as usize..nregs {
                             release(reg_mut!(i));
                         }
@@ -811,7 +810,7 @@ impl Fiber {
                         reduce!();
                         // The trace of a failing native, and the resumption point of a
                         // suspended one, is this call.
-                        self.set_pc(pc);
+                        self.set_pc(pc!());
                         let result = host.call_native(self, native, window!(b, argc));
                         // Whatever the native left in the window was moved to it.
                         for i in 1..argc as usize {
@@ -845,7 +844,7 @@ impl Fiber {
                         continue 'frame;
                     }
                     Op::Fail { msg } => {
-                        let text = match &consts[msg as usize] {
+                        let text = match &exec.consts[msg as usize] {
                             Value::Str(s) => s.as_str().to_string(),
                             other => ops::display(other, &program.types),
                         };
@@ -1033,7 +1032,7 @@ impl Fiber {
                             self.timed_out = false;
                             self.deadline = None;
                         } else {
-                            self.set_pc(pc - 1);
+                            self.set_pc(pc!() - 1);
                             return RunOutcome::WaitMessage {
                                 deadline: self.deadline,
                             };
