@@ -8,6 +8,7 @@ pub mod gen;
 pub mod real;
 pub mod refvm;
 pub mod tir;
+pub mod verify;
 
 use mesh_check::tir::Program;
 use mesh_syntax::{Source, SourceMap};
@@ -20,9 +21,13 @@ pub fn sources() -> SourceMap {
     sm
 }
 
-/// Compiles `p` against [`sources`].
+/// Compiles `p` against [`sources`] and checks the code statically (see [`verify`]).
 pub fn image(p: &Program) -> Image {
-    mesh_compile::compile(p, &sources())
+    let img = mesh_compile::compile(p, &sources());
+    if let Err(e) = verify::image(&img) {
+        panic!("invalid code: {e}\n{}", dump(&img));
+    }
+    img
 }
 
 /// Compiles and runs `p` (entry without arguments); see [`run_with`].
