@@ -19,7 +19,7 @@
 //!
 //! # Design
 //!
-//! * **Frames are data.** A call pushes a [`Frame`] and jumps back to the top of the
+//! * **Frames are data.** A call pushes a `Frame` and jumps back to the top of the
 //!   dispatch loop; nothing recurses on the Rust stack, so recursion depth is bounded only
 //!   by the fiber's limits ([`Fiber::set_stack_limits`]), whose breach is the run-time error
 //!   `stack overflow: …`.

@@ -7,6 +7,12 @@
 //! outside world is a *native* called through the [`Host`] trait: the runtime (`mesh-rt`)
 //! implements it, and a native that has to wait returns a future instead of blocking, which
 //! the interpreter hands back to the runtime as [`RunOutcome::Suspended`].
+//!
+//! [`Program::load`] verifies an image ([`verify`]) and gives every function a private,
+//! translated copy of its code that the interpreter executes (fused operations, unchecked
+//! register access justified by verification; see [`interp`]). [`asm`] is a small
+//! assembler for building images by hand in tests and benchmarks;
+//! `examples/loop_bench.rs` measures the dispatch loop.
 
 pub mod asm;
 pub mod bytecode;

@@ -1,6 +1,6 @@
 //! The part of a process that other processes can see: its id and its mailbox.
 //!
-//! A [`Value::Pid`](crate::Value::Pid) is an `Arc<ProcessRef>`, so `send` is a push onto
+//! A [`Value::Pid`] is an `Arc<ProcessRef>`, so `send` is a push onto
 //! the target's queue plus a wake-up — no registry lookup. The scheduler (in `mesh-rt`)
 //! owns everything else about a process; this crate only needs the mailbox to implement
 //! `receive`.

@@ -6,7 +6,7 @@
 //! The fields of [`Program`] and [`LoadedFunction`] are public for the runtime and for
 //! diagnostics, which means safe code could change them after verification. So the
 //! interpreter never executes them: each function carries a private copy of its verified
-//! code, constants and frame size ([`Exec`]), made by [`Program::load`] right after
+//! code, constants and frame size (`Exec`), made by [`Program::load`] right after
 //! verification and unreachable from outside this crate. That copy is what makes the
 //! interpreter's unchecked register indexing sound.
 

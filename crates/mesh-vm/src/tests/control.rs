@@ -620,3 +620,110 @@ fn tail_call_value_to_a_function_reference() {
     let run = drive(&p, &mut fiber, &mut TestHost::default(), 100);
     assert_eq!(run.result.unwrap(), Value::Int(8));
 }
+
+#[test]
+fn fused_compare_and_branch_behave_like_the_pair() {
+    // For every comparison and jump sense: i = 0; do i += 1 while cmp(i, n) == sense.
+    type Make = fn(u16, u16, u16) -> crate::Instr;
+    type Reference = fn(i64, i64) -> bool;
+    let cmps: [(&str, Make, Reference); 4] = [
+        ("==", |dst, a, b| EqInt { dst, a, b }, |x, y| x == y),
+        ("!=", |dst, a, b| NeInt { dst, a, b }, |x, y| x != y),
+        ("<", |dst, a, b| LtInt { dst, a, b }, |x, y| x < y),
+        ("<=", |dst, a, b| LeInt { dst, a, b }, |x, y| x <= y),
+    ];
+    for (name, make, reference) in cmps {
+        for sense in [true, false] {
+            let mut img = image();
+            let count = img.function("Test.count", 1, |f| {
+                let top = f.label();
+                f.op(LoadInt { dst: 1, value: 0 });
+                f.bind(top);
+                f.op(AddIntImm {
+                    dst: 1,
+                    src: 1,
+                    imm: 1,
+                });
+                f.line(5).op(make(2, 1, 0));
+                if sense {
+                    f.jump_if_true(2, top);
+                } else {
+                    f.jump_if_false(2, top);
+                }
+                f.op(Return { src: 1 });
+            });
+            let p = load(img, count);
+            let n = 5;
+            let mut expected = 0;
+            loop {
+                expected += 1;
+                if reference(expected, n) != sense {
+                    break;
+                }
+            }
+            // Budget 1 yields at every backward jump, inside the fused operation; the
+            // next slice resumes at the paired jump alone.
+            for budget in [1, 1000] {
+                let mut fiber = Fiber::new(&p, count, vec![Value::Int(n)]);
+                let run = drive(&p, &mut fiber, &mut TestHost::default(), budget);
+                assert_eq!(
+                    run.result.unwrap(),
+                    Value::Int(expected),
+                    "{name} jump-if-{sense}, budget {budget}"
+                );
+            }
+            // A non-Int operand is an error at the comparison's line.
+            let mut fiber = Fiber::new(&p, count, vec![Value::str("x")]);
+            let e = drive(&p, &mut fiber, &mut TestHost::default(), 1000)
+                .result
+                .unwrap_err();
+            assert!(
+                e.message
+                    .contains(&format!("`{name}` expects Int operands")),
+                "{}",
+                e.message
+            );
+            assert_eq!(e.trace[0].line, 5);
+        }
+    }
+}
+
+#[test]
+fn a_jump_onto_the_second_half_of_a_fused_pair() {
+    // r1 = (r0 < 10); if r0 is odd, jump straight to the JumpIfFalse of the pair.
+    let mut img = image();
+    let f = img.function("Test.f", 1, |f| {
+        let pair_jump = f.label();
+        let small = f.label();
+        let done = f.label();
+        f.op(LoadBool {
+            dst: 1,
+            value: false,
+        });
+        f.op(LoadInt { dst: 2, value: 2 });
+        f.op(RemInt { dst: 2, a: 0, b: 2 });
+        f.op(LoadInt { dst: 3, value: 1 });
+        f.op(EqInt { dst: 2, a: 2, b: 3 });
+        f.jump_if_true(2, pair_jump); // odd: r1 stays false
+        f.op(LoadInt { dst: 3, value: 10 });
+        f.op(LtInt { dst: 1, a: 0, b: 3 });
+        f.bind(pair_jump);
+        f.jump_if_false(1, done);
+        f.bind(small).load_str(0, "small even");
+        f.op(Return { src: 0 });
+        f.bind(done).load_str(0, "other");
+        f.op(Return { src: 0 });
+    });
+    let p = load(img, f);
+    let answer = |n| {
+        run_fn(&p, f, vec![Value::Int(n)])
+            .result
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(answer(4), "small even");
+    assert_eq!(answer(3), "other");
+    assert_eq!(answer(12), "other");
+}
