@@ -359,6 +359,11 @@ pub(crate) enum Op {
     SelfTailCall {
         argc: u8,
     },
+    /// A `TailCall` of the running function with its window at `base > 0`.
+    SelfTailCallWindow {
+        base: Reg,
+        argc: u8,
+    },
 }
 
 impl From<Instr> for Op {
@@ -448,14 +453,12 @@ impl From<Instr> for Op {
 pub(crate) fn translate(code: &[Instr], me: u32) -> Box<[Op]> {
     let mut ops: Vec<Op> = code.iter().map(|&i| Op::from(i)).collect();
     for (i, ins) in code.iter().enumerate() {
-        if let Instr::TailCall {
-            base: 0,
-            argc,
-            func,
-        } = *ins
-        {
+        if let Instr::TailCall { base, argc, func } = *ins {
             if func == me {
-                ops[i] = Op::SelfTailCall { argc };
+                ops[i] = match base {
+                    0 => Op::SelfTailCall { argc },
+                    _ => Op::SelfTailCallWindow { base, argc },
+                };
             }
             continue;
         }
@@ -538,6 +541,15 @@ mod tests {
             },
         ];
         let ops = translate(&code, 7);
+        // A tail call of another function is not fused.
+        assert_eq!(
+            translate(&code, 8)[2],
+            Op::TailCall {
+                base: 0,
+                argc: 1,
+                func: 7
+            }
+        );
         assert_eq!(
             ops[0],
             Op::LtIntJumpIfFalse {
@@ -549,16 +561,9 @@ mod tests {
         );
         assert_eq!(ops[1], Op::JumpIfFalse { cond: 3, offset: 1 });
         assert_eq!(ops[2], Op::SelfTailCall { argc: 1 });
-        // Different condition register, window not at 0, far jump: left alone.
+        // Different condition register, far jump: left alone.
         assert_eq!(ops[3], Op::EqInt { dst: 2, a: 0, b: 1 });
-        assert_eq!(
-            ops[5],
-            Op::TailCall {
-                base: 1,
-                argc: 1,
-                func: 7
-            }
-        );
+        assert_eq!(ops[5], Op::SelfTailCallWindow { base: 1, argc: 1 });
         assert_eq!(ops[6], Op::LeInt { dst: 2, a: 0, b: 1 });
     }
 }

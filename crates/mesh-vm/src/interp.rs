@@ -510,6 +510,18 @@ impl Fiber {
                     }
                 };
             }
+            // Moves the argument window `$from..$from+$argc` down to `0..$argc` by swapping:
+            // no drop checks, and the values it displaces end up at or above `$argc`, where
+            // the caller releases them.
+            macro_rules! move_down {
+                ($from:expr, $argc:expr) => {
+                    for i in 0..$argc {
+                        // SAFETY: `i < $argc` and `$from + i` lie inside the verified window
+                        // (`$from + $argc <= nregs`); no reference into the frame is alive.
+                        unsafe { std::ptr::swap(r.add(i), r.add($from + i)) }
+                    }
+                };
+            }
             // An Int comparison into `$dst` fused with the conditional jump in the next slot.
             macro_rules! cmp_jump {
                 ($dst:expr, $a:expr, $b:expr, $off:expr, $op:tt, $sense:expr) => {
@@ -566,6 +578,15 @@ impl Fiber {
                         }
                         ip = code_start;
                     }
+                    Op::SelfTailCallWindow { base: b, argc } => {
+                        reduce!();
+                        let argc = argc as usize;
+                        move_down!(b as usize, argc);
+                        for i in argc..nregs {
+                            release(reg_mut!(i));
+                        }
+                        ip = code_start;
+                    }
 
                     // ---- moves and constants ----
                     Op::Move { dst, src } => {
@@ -573,7 +594,7 @@ impl Fiber {
                         store(reg_mut!(dst), v);
                     }
                     Op::Copy { dst, src } => {
-                        let v = reg!(src).clone();
+                        let v = dup(reg!(src));
                         store(reg_mut!(dst), v);
                     }
                     Op::LoadConst { dst, idx } => {
@@ -728,22 +749,9 @@ impl Fiber {
                         let argc = argc as usize;
                         let b = b as usize;
                         if b != 0 {
-                            // Forward order is safe for overlapping windows: the
-                            // destination is below the source.
-                            for i in 0..argc {
-                                let v = std::mem::take(reg_mut!(b + i));
-                                store(reg_mut!(i), v);
-                            }
+                            move_down!(b, argc);
                         }
-                        if func == fidx {
-                            // Self tail call: same code, same frame size; only the
-                            // registers above the arguments need clearing.
-                            for i in argc..nregs {
-                                release(reg_mut!(i));
-                            }
-                            ip = code_start;
-                            continue;
-                        }
+                        // (Self tail calls were translated to `SelfTailCall*`.)
                         for i in argc..nregs {
                             release(reg_mut!(i));
                         }
@@ -787,11 +795,7 @@ impl Fiber {
                             Err(msg) => fail!(msg),
                         };
                         let argc = argc as usize;
-                        let from = b as usize + 1;
-                        for i in 0..argc {
-                            let v = std::mem::take(reg_mut!(from + i));
-                            store(reg_mut!(i), v);
-                        }
+                        move_down!(b as usize + 1, argc);
                         for i in argc..nregs {
                             release(reg_mut!(i));
                         }
@@ -1122,6 +1126,19 @@ fn is_immediate(v: &Value) -> bool {
             | Value::Enum { .. }
             | Value::Fn(_)
     )
+}
+
+/// Clones a value; immediates by a plain bitwise copy (the derived `Clone` goes through a
+/// jump table over all variants).
+#[inline(always)]
+fn dup(v: &Value) -> Value {
+    if is_immediate(v) {
+        // SAFETY: an immediate owns no heap data and has no drop glue, so a bitwise copy
+        // is an independent, valid value (exactly what its `Clone` would produce).
+        unsafe { std::ptr::read(v) }
+    } else {
+        v.clone()
+    }
 }
 
 /// Drops the heap value a dead register still holds. Immediates are left as they are:
