@@ -29,6 +29,14 @@ pub(crate) fn free_locals(
     used.difference(&bound).copied().collect()
 }
 
+/// Every local read anywhere in `body` (lambdas included). Local ids are unique within a
+/// top-level function, so a binder outside this set is dead and need not be bound.
+pub(crate) fn used_locals(body: &Expr) -> BTreeSet<LocalId> {
+    let mut used = BTreeSet::new();
+    collect(body, &mut used, &mut BTreeSet::new());
+    used
+}
+
 /// Adds the locals bound by `p` to `bound`.
 fn bind_pattern(p: &Pattern, bound: &mut BTreeSet<LocalId>) {
     let mut ls = Vec::new();
@@ -186,7 +194,8 @@ impl FnCompiler<'_, '_> {
         };
 
         let func = {
-            let mut inner = FnCompiler::new(&mut *self.cx, full_name, span, params, 0);
+            let used = self.used.clone();
+            let mut inner = FnCompiler::new(&mut *self.cx, full_name, span, params, 0, used);
             for (idx, l) in captures.iter().enumerate() {
                 let dst = inner.b.alloc();
                 inner.b.emit(Instr::LoadCapture {

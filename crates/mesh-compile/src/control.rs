@@ -41,12 +41,12 @@ impl FnCompiler<'_, '_> {
     /// enclosing block.
     fn let_stmt(&mut self, pattern: &Pattern, value: &Expr) {
         match pattern {
-            Pattern::Bind(l) => {
+            Pattern::Bind(l) if self.is_used(*l) => {
                 let r = self.b.alloc();
                 self.expr(value, Dest::Reg(r));
                 self.scope.set(*l, Slot::Reg(r));
             }
-            Pattern::Wildcard => self.expr(value, Dest::Discard),
+            _ if self.is_trivial(pattern) => self.expr(value, Dest::Discard),
             _ => {
                 self.alloc_binders(pattern);
                 let m = self.b.mark();
@@ -321,7 +321,7 @@ impl FnCompiler<'_, '_> {
         self.alloc_binders(&f.pattern);
         match (elem, &f.pattern) {
             (Element::In(r), p) => self.pattern(p, r, cont),
-            (Element::At { .. }, Pattern::Wildcard) => {}
+            (Element::At { .. }, p) if self.is_trivial(p) => {}
             (Element::At { coll, i }, Pattern::Bind(l)) => {
                 let dst = self.local_reg(*l);
                 self.b.emit(Instr::ElemAt {

@@ -13,6 +13,8 @@ use crate::scope::{LoopCtx, Scope, Slot};
 use mesh_check::tir::{FnDecl, LocalId};
 use mesh_syntax::Span;
 use mesh_vm::{Const, Function, Instr, Reg};
+use std::collections::BTreeSet;
+use std::rc::Rc;
 
 /// Where the value of an expression goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,6 +39,9 @@ pub(crate) struct FnCompiler<'a, 'p> {
     arity: u8,
     /// Lambdas created so far in this function, for their names.
     pub lambdas: u32,
+    /// Locals read anywhere in the enclosing top-level function (see
+    /// [`crate::closure::used_locals`]); binders of other locals are skipped.
+    pub used: Rc<BTreeSet<LocalId>>,
 }
 
 impl<'a, 'p> FnCompiler<'a, 'p> {
@@ -47,6 +52,7 @@ impl<'a, 'p> FnCompiler<'a, 'p> {
         span: Span,
         params: &[LocalId],
         num_locals: u32,
+        used: Rc<BTreeSet<LocalId>>,
     ) -> FnCompiler<'a, 'p> {
         let mut b = FnBuilder::new(0);
         let arity = match u8::try_from(params.len()) {
@@ -70,6 +76,7 @@ impl<'a, 'p> FnCompiler<'a, 'p> {
             span,
             arity,
             lambdas: 0,
+            used,
         };
         let line = c.cx.line_of(span);
         c.b.set_line(line);
@@ -88,6 +95,11 @@ impl<'a, 'p> FnCompiler<'a, 'p> {
             0 => self.b.line(),
             line => self.b.set_line(line),
         }
+    }
+
+    /// True if local `id` is read somewhere, so that binding it is worth an instruction.
+    pub fn is_used(&self, id: LocalId) -> bool {
+        self.used.contains(&id)
     }
 
     /// The register of local `id` (an internal error if it is unbound or is the closure
@@ -142,12 +154,14 @@ impl<'a, 'p> FnCompiler<'a, 'p> {
 
 /// Compiles a top-level function.
 pub(crate) fn compile_decl(cx: &mut ImageBuilder<'_>, decl: &FnDecl) -> Function {
+    let used = Rc::new(crate::closure::used_locals(&decl.body));
     let mut c = FnCompiler::new(
         cx,
         decl.name.clone(),
         decl.span,
         &decl.params,
         decl.num_locals,
+        used,
     );
     c.expr(&decl.body, Dest::Tail);
     c.finish()

@@ -42,10 +42,11 @@ pub(crate) fn binders(p: &Pattern, out: &mut Vec<LocalId>) {
 }
 
 impl FnCompiler<'_, '_> {
-    /// Gives every local bound by `p` a register at the top of the stack.
+    /// Gives every (used) local bound by `p` a register at the top of the stack.
     pub fn alloc_binders(&mut self, p: &Pattern) {
         let mut locals = Vec::new();
         binders(p, &mut locals);
+        locals.retain(|l| self.is_used(*l));
         for l in locals {
             let r = self.b.alloc();
             self.scope.set(l, Slot::Reg(r));
@@ -57,8 +58,7 @@ impl FnCompiler<'_, '_> {
     pub fn pattern(&mut self, p: &Pattern, s: Reg, fail: Label) {
         let m = self.b.mark();
         match p {
-            // Unit has one value: the type checker already guarantees the match.
-            Pattern::Wildcard | Pattern::Unit => {}
+            _ if self.is_trivial(p) => {}
             Pattern::Bind(l) => {
                 let dst = self.local_reg(*l);
                 if dst != s {
@@ -120,14 +120,36 @@ impl FnCompiler<'_, '_> {
             },
             Pattern::As(inner, l) => {
                 self.pattern(inner, s, fail);
-                let dst = self.local_reg(*l);
-                if dst != s {
-                    self.b.emit(Instr::Copy { dst, src: s });
+                if self.is_used(*l) {
+                    let dst = self.local_reg(*l);
+                    if dst != s {
+                        self.b.emit(Instr::Copy { dst, src: s });
+                    }
                 }
             }
             Pattern::Cons(head, tail) => self.cons(head, tail, s, fail),
+            // Covered by the first arm.
+            Pattern::Wildcard | Pattern::Unit => {}
         }
         self.b.reset(m);
+    }
+
+    /// True if `p` matches anything and binds nothing that is used: no code needed.
+    /// (Unit has one value, so the type checker already guarantees the match.)
+    pub fn is_trivial(&self, p: &Pattern) -> bool {
+        match p {
+            Pattern::Wildcard | Pattern::Unit => true,
+            Pattern::Bind(l) => !self.is_used(*l),
+            _ => false,
+        }
+    }
+
+    /// The register of `p` if it is a used plain binding (values can go straight there).
+    fn bind_target(&mut self, p: &Pattern) -> Option<Reg> {
+        match p {
+            Pattern::Bind(l) if self.is_used(*l) => Some(self.local_reg(*l)),
+            _ => None,
+        }
     }
 
     fn jump_unless(&mut self, cond: Reg, fail: Label) {
@@ -139,18 +161,15 @@ impl FnCompiler<'_, '_> {
     /// that a sub-pattern looks at; plain bindings are extracted straight into the local.
     fn fields(&mut self, ps: &[Pattern], s: Reg, fail: Label) {
         for (i, p) in ps.iter().enumerate() {
-            if matches!(p, Pattern::Wildcard | Pattern::Unit) {
+            if self.is_trivial(p) {
                 continue;
             }
             let Ok(idx) = u16::try_from(i) else {
                 return self.b.error("pattern with more than 65535 fields");
             };
-            match p {
-                Pattern::Bind(l) => {
-                    let dst = self.local_reg(*l);
-                    self.b.emit(Instr::GetField { dst, src: s, idx });
-                }
-                _ => {
+            match self.bind_target(p) {
+                Some(dst) => self.b.emit(Instr::GetField { dst, src: s, idx }),
+                None => {
                     let m = self.b.mark();
                     let t = self.b.alloc();
                     self.b.emit(Instr::GetField {
@@ -182,23 +201,26 @@ impl FnCompiler<'_, '_> {
             b: n,
         });
         self.jump_unless(n, fail);
-        let rest = match tail {
-            Pattern::Bind(l) => self.local_reg(*l),
-            _ => self.b.alloc(),
+        if self.is_trivial(head) && self.is_trivial(tail) {
+            return;
+        }
+        let rest = match self.bind_target(tail) {
+            Some(r) => r,
+            None => self.b.alloc(),
         };
-        let first = match head {
-            Pattern::Bind(l) => self.local_reg(*l),
-            _ => self.b.alloc(),
+        let first = match self.bind_target(head) {
+            Some(r) => r,
+            None => self.b.alloc(),
         };
         self.b.emit(Instr::Copy { dst: rest, src: s });
         self.b.emit(Instr::ListUncons {
             src: rest,
             head: first,
         });
-        if !matches!(head, Pattern::Bind(_)) {
+        if self.bind_target(head).is_none() {
             self.pattern(head, first, fail);
         }
-        if !matches!(tail, Pattern::Bind(_)) {
+        if self.bind_target(tail).is_none() {
             self.pattern(tail, rest, fail);
         }
     }

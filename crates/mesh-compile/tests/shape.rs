@@ -96,7 +96,7 @@ fn natives_are_deduplicated_and_functions_keep_their_indices() {
                     let_(0, lambda(&[1], print(var(1)))),
                     stmt(print(int(2))),
                 ],
-                call(1, vec![]),
+                tuple(vec![var(0), call(1, vec![])]),
             ),
         ),
         fun(
@@ -121,9 +121,13 @@ fn natives_are_deduplicated_and_functions_keep_their_indices() {
             "Main.other.<closure 1>"
         ]
     );
-    assert!(img.functions[0]
-        .code
-        .contains(&Instr::LoadFn { dst: 0, func: 2 }));
+    assert!(
+        img.functions[0]
+            .code
+            .contains(&Instr::LoadFn { dst: 0, func: 2 }),
+        "{}",
+        dump(&img)
+    );
     assert_eq!(img.files, vec!["test.mpl".to_string()]);
     assert_eq!(img.types.len(), 3);
 }
@@ -329,4 +333,39 @@ fn statement_if_without_else_has_no_dead_jump() {
         matches!(code[0], Instr::JumpIfFalse { cond: 0, offset: 2 }),
         "{code:?}"
     );
+}
+
+#[test]
+fn unused_binders_cost_nothing() {
+    // case x do (Some(_unused), y) -> y end; let dead = f(); for z in xs do 1 end
+    let p = program(vec![
+        fun(
+            "Main.main",
+            &[0, 1],
+            block(
+                vec![
+                    let_(5, call(1, vec![])),
+                    stmt(for_(ForKind::List, var(1), pbind(6), None, int(1))),
+                ],
+                match_(
+                    var(0),
+                    vec![arm(ptuple(vec![psome(pbind(2)), pbind(3)]), var(3))],
+                ),
+            ),
+        ),
+        fun("Main.f", &[], int(1)),
+    ]);
+    let code = code_of(&p, 0);
+    // Only `y` is extracted from the tuple; the `Some` field and the element are not.
+    let fields: Vec<_> = code
+        .iter()
+        .filter(|i| matches!(i, Instr::GetField { .. }))
+        .collect();
+    assert_eq!(fields.len(), 2, "{code:?}");
+    assert!(
+        !code.iter().any(|i| matches!(i, Instr::ElemAt { .. })),
+        "{code:?}"
+    );
+    // The unused `let` still runs its call.
+    assert_eq!(count(&code, is_call), 1);
 }
