@@ -15,6 +15,15 @@
 //! * A lambda's captured locals are loaded with `LoadCapture` into the registers after its
 //!   parameters when it starts; its `self_local` is read with `LoadSelf`.
 //! * Calls in tail position are `TailCall`/`TailCallValue`; natives never are.
+//! * Patterns are compiled arm by arm into tests that jump to the next arm; a pattern's
+//!   locals get registers before its tests run, so all alternatives of an or-pattern bind
+//!   into the same registers. Binders that are never read are not bound at all.
+//! * A local placed into a window or an owned operand is copied; the liveness pass turns the
+//!   copies made on a last use into moves, and drops an aggregate right after the last
+//!   field taken out of it, so that unshared values reach in-place updates.
+//! * The line table has an entry wherever the source line of the emitting expression
+//!   changes; an internal inconsistency (which the checker should make impossible) turns
+//!   the function into a single `Fail` naming it instead of aborting the compilation.
 
 mod builder;
 mod closure;
