@@ -554,6 +554,7 @@ impl Checker<'_> {
                 .collect(),
             self_ty: None,
             allow_fresh: true,
+            assoc: Vec::new(),
         }
     }
 
@@ -617,6 +618,7 @@ pub(crate) fn generic_env(generics: &[ast::Ident]) -> TyEnv {
             .collect(),
         self_ty: None,
         allow_fresh: false,
+        assoc: Vec::new(),
     }
 }
 

@@ -59,8 +59,10 @@ pub struct ModuleInfo {
     pub imported_values: HashMap<String, ValueDef>,
     pub imported_types: HashMap<String, TypeName>,
     pub imported_services: HashMap<String, usize>,
-    /// Modules usable qualified: last segment → module (`import A.B` and `from A.B import`).
-    pub imported_modules: HashMap<String, ModId>,
+    /// Modules usable qualified: last segment → modules (`import A.B` and `from A.B
+    /// import`). Two imported modules may share a last segment; `Writer.f` then means the
+    /// one that exports `f`.
+    pub imported_modules: HashMap<String, Vec<ModId>>,
     /// Definition order of names, for "available: …" lists.
     pub export_order: Vec<String>,
 }

@@ -15,8 +15,10 @@ use mesh_syntax::{Diagnostic, Span};
 /// A match to check once its scrutinee type is known.
 pub struct MatchCheck {
     pub ty: Ty,
-    /// Each arm's pattern and whether it has a guard.
-    pub arms: Vec<(tir::Pattern, bool)>,
+    /// Each arm's pattern, whether it has a guard, and where it is.
+    pub arms: Vec<(tir::Pattern, bool, Span)>,
+    /// A pattern of this match had an error: skip the analysis (it would only cascade).
+    pub poisoned: bool,
     pub span: Span,
     /// `case` (error) or function clauses (warning).
     pub is_error: bool,
@@ -68,16 +70,19 @@ fn lower(p: &tir::Pattern) -> Pat {
 impl Checker<'_> {
     /// Reports non-exhaustive matches (E0012) and redundant arms (W0001).
     pub(crate) fn check_match(&mut self, mc: &MatchCheck) {
+        if mc.poisoned {
+            return;
+        }
         let ty = self.tys.resolve(&mc.ty);
         let tys = vec![ty.clone()];
         let mut rows: Vec<Vec<Pat>> = Vec::new();
-        for (i, (p, guarded)) in mc.arms.iter().enumerate() {
+        for (i, (p, guarded, arm_span)) in mc.arms.iter().enumerate() {
             let row = vec![lower(p)];
             if self.useful(&rows, &row, &tys).is_none() {
                 self.warn(Diagnostic::warning(
                     "W0001",
                     format!("redundant match arm (arm {})", i + 1),
-                    mc.span,
+                    *arm_span,
                 ).with_label("an earlier arm already matches everything this arm matches"));
             }
             if !guarded {

@@ -78,27 +78,12 @@ impl Checker<'_> {
         let Some(last) = path.last() else {
             return;
         };
-        match self.modules[m.0 as usize].imported_modules.get(&last.name).copied() {
-            Some(prev) if prev != target => {
-                let prev_name = self.modules[prev.0 as usize].name.clone();
-                let this_name = self.modules[target.0 as usize].name.clone();
-                self.error(
-                    Diagnostic::error(
-                        "E0031",
-                        format!(
-                            "`{}` would name both `{prev_name}` and `{this_name}`",
-                            last.name
-                        ),
-                        last.span,
-                    )
-                    .with_help("import names from one of them with `from … import …` instead"),
-                );
-            }
-            _ => {
-                self.modules[m.0 as usize]
-                    .imported_modules
-                    .insert(last.name.clone(), target);
-            }
+        let list = self.modules[m.0 as usize]
+            .imported_modules
+            .entry(last.name.clone())
+            .or_default();
+        if !list.contains(&target) {
+            list.push(target);
         }
     }
 

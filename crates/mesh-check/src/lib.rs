@@ -84,6 +84,10 @@ pub struct Checker<'s> {
     pub(crate) entry: Option<tir::FnId>,
     /// Run-time type table entries in TypeId order: (adt).
     pub(crate) type_order: Vec<AdtId>,
+    /// Run-time dispatchers for hand-written impls reached from generic code.
+    pub(crate) dispatchers: HashMap<infer::DynOp, tir::FnId>,
+    /// Generated text functions of types whose fields have hand-written Display/Debug.
+    pub(crate) text_fns: HashMap<(AdtId, bool), tir::FnId>,
     /// Warnings already reported for a span (avoid duplicates from re-inference).
     pub(crate) reported: std::collections::HashSet<(String, u32, u32)>,
 }
@@ -147,6 +151,8 @@ impl<'s> Checker<'s> {
             services: Vec::new(),
             entry: None,
             type_order: Vec::new(),
+            dispatchers: HashMap::new(),
+            text_fns: HashMap::new(),
             reported: Default::default(),
         };
         c.add_builtin_adts();

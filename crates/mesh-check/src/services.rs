@@ -494,9 +494,12 @@ impl Checker<'_> {
             let start = match &child.start {
                 Some(e) => {
                     let want = Ty::Fun(vec![], Box::new(Ty::pid(self.tys.fresh())));
-                    let (x, t) = self.infer_expr(&mut cx, e, Some(&want));
+                    let (x, t) = self.infer_expr(&mut cx, e, None);
                     if self.tys.unify(&want, &t).is_err() {
-                        let shown = self.show(&t);
+                        let shown = match self.tys.shallow(&t) {
+                            Ty::Fun(_, r) => self.show(&r),
+                            other => self.show(&other),
+                        };
                         self.error(Diagnostic::error(
                             "E0018",
                             format!("child `{}` start function must return Pid, found `{shown}`", child.name.name),

@@ -289,6 +289,7 @@ impl Checker<'_> {
             params: Vec::new(),
             self_ty: Some(target_ty.clone()),
             allow_fresh: true,
+            assoc: Vec::new(),
         };
         let trait_args: Vec<Ty> = imp
             .trait_args
@@ -341,6 +342,28 @@ impl Checker<'_> {
                 }
             }
         }
+        // Environments for the impl's own signatures and for the interface's.
+        let mut assoc_list: Vec<(String, Ty)> = assoc.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        assoc_list.sort_by(|a, b| a.0.cmp(&b.0));
+        let method_env = TyEnv {
+            assoc: assoc_list.clone(),
+            ..env.clone()
+        };
+        for a in &declared_assoc {
+            if !assoc_list.iter().any(|(n, _)| n == a) {
+                assoc_list.push((a.clone(), self.tys.fresh()));
+            }
+        }
+        let trait_generics = self.traits[&trait_name].generics.clone();
+        let trait_env = TyEnv {
+            params: trait_generics
+                .iter()
+                .cloned()
+                .zip(trait_args.iter().cloned())
+                .collect(),
+            assoc: assoc_list,
+            ..env.clone()
+        };
         let impl_index = self.impls.len();
         self.impls.push(ImplInfo {
             trait_name: trait_name.clone(),
@@ -375,7 +398,7 @@ impl Checker<'_> {
                 ));
                 continue;
             }
-            self.check_impl_ret(&trait_name, &name, &clauses[0], m, &env);
+            self.check_impl_ret(&trait_name, &name, &clauses[0], m, &method_env, &trait_env);
             let span = clauses[0].name.span;
             let f = self.new_impl_method(m, &type_label, &name, span, impl_index, clauses);
             self.impls[impl_index].methods.insert(name, f);
@@ -468,6 +491,7 @@ impl Checker<'_> {
         def: &ast::FnDef,
         m: ModId,
         env: &TyEnv,
+        trait_env: &TyEnv,
     ) {
         let Some(impl_ret) = &def.ret else {
             return;
@@ -483,7 +507,7 @@ impl Checker<'_> {
         };
         let trait_module = self.traits[trait_name].module.unwrap_or(m);
         let a = self.resolve_type(m, impl_ret, env);
-        let b = self.resolve_type(trait_module, &trait_ret, env);
+        let b = self.resolve_type(trait_module, &trait_ret, trait_env);
         if !self.tys.could_unify(&a, &b) {
             let (sa, sb) = (self.show(&a), self.show(&b));
             self.error(Diagnostic::error(

@@ -17,6 +17,8 @@ pub struct TyEnv {
     /// True where a generic type written without arguments may get fresh variables (in
     /// function signatures and `let` annotations); false in type definitions.
     pub allow_fresh: bool,
+    /// What `Self.X` means (inside impls: the impl's associated types).
+    pub assoc: Vec<(String, Ty)>,
 }
 
 impl Checker<'_> {
@@ -71,6 +73,20 @@ impl Checker<'_> {
                         return t;
                     }
                 }
+                if path.len() == 2 && path[0].name == "Self" {
+                    if let Some((_, t)) = env.assoc.iter().find(|(n, _)| *n == path[1].name) {
+                        return t.clone();
+                    }
+                    self.error(Diagnostic::error(
+                        "E0042",
+                        format!(
+                            "cannot resolve associated type `Self.{}` outside an interface or impl",
+                            path[1].name
+                        ),
+                        te.span,
+                    ));
+                    return self.tys.fresh();
+                }
                 let found = if path.len() == 1 {
                     self.lookup_type_name(m, &path[0].name)
                 } else {
@@ -102,10 +118,15 @@ impl Checker<'_> {
         let prefix: Vec<&str> = prefix.iter().map(|p| p.name.as_str()).collect();
         let prefix = prefix.join(".");
         let module = &self.modules[m.0 as usize];
+        let last_segment = path[path.len() - 2].name.as_str();
         let target = module
             .imported_modules
-            .get(&prefix)
-            .copied()
+            .get(last_segment)
+            .and_then(|list| {
+                list.iter()
+                    .copied()
+                    .find(|t| self.modules[t.0 as usize].types.get(&last.name).map(|x| x.1).unwrap_or(false))
+            })
             .or_else(|| {
                 self.modules
                     .iter()
@@ -226,6 +247,7 @@ impl Checker<'_> {
                 .collect(),
             self_ty: None,
             allow_fresh: false,
+            assoc: Vec::new(),
         };
         let ty = self.resolve_type(m, &ast, &env);
         self.aliases[a as usize].ty = Some(ty);

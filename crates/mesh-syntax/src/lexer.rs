@@ -226,7 +226,10 @@ impl<'a> Lexer<'a> {
                 let kind = self.lex_operator(c);
                 if kind == T::Error {
                     self.error(
-                        format!("unexpected character `{}`", c.escape_debug()),
+                        format!(
+                            "unexpected character `{}`",
+                            if c.is_control() { c.escape_debug().to_string() } else { c.to_string() }
+                        ),
                         start,
                         self.pos,
                     );

@@ -292,7 +292,27 @@ impl Checker<'_> {
     /// `X.y` where `X` is a module, service or type name. `None` if `X` is none of those.
     fn resolve_qualified(&mut self, cx: &mut FnCtx, x: &ast::Ident, y: &ast::Ident) -> Option<Target> {
         let module = &self.modules[cx.module.0 as usize];
-        let user_mod = module.imported_modules.get(&x.name).copied().filter(|m| !self.modules[m.0 as usize].is_std);
+        let candidates: Vec<ModId> = module
+            .imported_modules
+            .get(&x.name)
+            .map(|l| l.iter().copied().filter(|m| !self.modules[m.0 as usize].is_std).collect())
+            .unwrap_or_default();
+        // With several modules of that name, the one that exports `y`.
+        let exporting: Vec<ModId> = candidates
+            .iter()
+            .copied()
+            .filter(|c| self.modules[c.0 as usize].values.get(&y.name).map(|v| v.1).unwrap_or(false))
+            .collect();
+        if exporting.len() > 1 {
+            let names: Vec<String> = exporting.iter().map(|c| self.modules[c.0 as usize].name.clone()).collect();
+            self.error(Diagnostic::error(
+                "E0027",
+                format!("`{}.{}` is ambiguous: both {} export `{}`", x.name, y.name, names.join(" and "), y.name),
+                y.span,
+            ).with_help("import the function by name with `from Module import name` instead"));
+            return Some(Target::Error);
+        }
+        let user_mod = exporting.first().copied().or_else(|| candidates.first().copied());
         let std_mod = self.std_modules.get(&x.name).copied();
         // 1. An imported user module's export.
         if let Some(um) = user_mod {
@@ -722,6 +742,36 @@ impl Checker<'_> {
         span: Span,
         callee_span: Span,
     ) -> (tir::Expr, Ty) {
+        if fname == "from" {
+            let n = self.adts[adt.0 as usize].generics.len();
+            let targs: Vec<Ty> = (0..n).map(|_| self.tys.fresh()).collect();
+            let self_ty = Ty::adt(adt, targs);
+            let impls: Vec<usize> = self
+                .impls
+                .iter()
+                .enumerate()
+                .filter(|(_, i)| i.trait_name == "From" && self.tys.could_unify(&i.target_ty, &self_ty))
+                .map(|(k, _)| k)
+                .collect();
+            if impls.len() > 1 && args.len() == 1 {
+                let mut args = args;
+                let (ae, at, aspan) = self.infer_arg(cx, args.remove(0), None);
+                let chosen = impls.iter().copied().find(|i| {
+                    self.impls[*i].trait_args.first().map(|a| self.tys.could_unify(a, &at)).unwrap_or(false)
+                });
+                if let Some(f) = chosen.and_then(|i| self.impls[i].methods.get("from").copied()) {
+                    return self.apply_target(cx, Target::Fn(f), vec![ArgSrc::Done(ae, at, aspan)], span, callee_span);
+                }
+                let shown = self.show(&at);
+                let name = self.adts[adt.0 as usize].name.clone();
+                self.error(Diagnostic::error(
+                    "E0030",
+                    format!("no `impl From<{shown}> for {name}`"),
+                    aspan,
+                ));
+                return (tir::Expr::unit(span), self_ty);
+            }
+        }
         let (callee, ty) = self.static_value(cx, adt, fname, callee_span);
         if matches!(callee.kind, ExprKind::Unit) && matches!(self.tys.shallow(&ty), Ty::Var(_)) {
             for a in args {

@@ -109,13 +109,14 @@ impl Checker<'_> {
         match &l.pattern.kind {
             ast::PatternKind::Bind(name) if !self.is_nullary_ctor(cx, &name.name) => {
                 let id = cx.fresh_local();
+                let bound_ty = ann.clone().unwrap_or_else(|| vt.clone());
                 let lty = if is_lambda {
-                    self.generalize_local(cx, &vt)
+                    self.generalize_local(cx, &bound_ty)
                 } else {
-                    LocalTy::Mono(vt.clone())
+                    LocalTy::Mono(bound_ty.clone())
                 };
                 cx.bind(&name.name, id, lty);
-                let r = (tir::Expr::new(ExprKind::Local(id), l.span), vt);
+                let r = (tir::Expr::new(ExprKind::Local(id), l.span), bound_ty);
                 (
                     Stmt::Let {
                         pattern: tir::Pattern::Bind(id),
@@ -660,6 +661,7 @@ impl Checker<'_> {
         let mut out = Vec::new();
         let mut checks = Vec::new();
         let mut first_span: Option<Span> = None;
+        let errors_before = cx.pattern_errors;
         for arm in arms {
             cx.scopes.push(Vec::new());
             let pat = self.check_pattern(cx, &arm.pattern, &st, false);
@@ -690,7 +692,7 @@ impl Checker<'_> {
             if first_span.is_none() && !matches!(self.tys.shallow(&bt), Ty::Never) {
                 first_span = Some(arm.body.span);
             }
-            checks.push((pat.clone(), guard.is_some()));
+            checks.push((pat.clone(), guard.is_some(), arm.pattern.span));
             out.push(tir::Arm {
                 pattern: pat,
                 guard,
@@ -703,6 +705,7 @@ impl Checker<'_> {
             span,
             is_error: true,
             what: "`case`".into(),
+            poisoned: cx.pattern_errors != errors_before,
         });
         (
             tir::Expr::new(

@@ -14,6 +14,7 @@ mod calls;
 mod expr;
 mod ops;
 mod patterns;
+mod text;
 
 use crate::defs::*;
 use crate::exhaustive::MatchCheck;
@@ -26,6 +27,7 @@ use mesh_syntax::{Diagnostic, Span};
 use std::rc::Rc;
 
 pub(crate) use ops::Pending;
+pub(crate) use text::DynOp;
 
 /// A local variable's type: monomorphic, or generalised (`let f = fn …`).
 #[derive(Clone, Debug)]
@@ -63,6 +65,8 @@ pub(crate) struct FnCtx {
     pub ty_env: TyEnv,
     /// The type of `self` inside impl methods.
     pub self_ty: Option<Ty>,
+    /// Errors reported in patterns so far (a match with a bad pattern is not analysed).
+    pub pattern_errors: u32,
 }
 
 impl FnCtx {
@@ -78,6 +82,7 @@ impl FnCtx {
             match_checks: Vec::new(),
             ty_env,
             self_ty: None,
+            pattern_errors: 0,
         }
     }
 
@@ -266,6 +271,15 @@ impl Checker<'_> {
             self.refresh_adt_args(&t)
         });
         env.self_ty = self_ty.clone();
+        if let Some(i) = impl_index {
+            let mut assoc: Vec<(String, Ty)> = self.impls[i]
+                .assoc
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            assoc.sort_by(|a, b| a.0.cmp(&b.0));
+            env.assoc = assoc;
+        }
         let first = clauses[0].clone();
         let arity = first.params.len();
         let mut param_tys = Vec::with_capacity(arity);
@@ -345,6 +359,7 @@ impl Checker<'_> {
         let span = first.span;
         let mut arms = Vec::new();
         let mut clause_pats = Vec::new();
+        let errors_before = cx.pattern_errors;
         for (ci, clause) in clauses.iter().enumerate() {
             cx.scopes.push(Vec::new());
             let mut pats = Vec::new();
@@ -387,7 +402,7 @@ impl Checker<'_> {
             } else {
                 tir::Pattern::Tuple(pats)
             };
-            clause_pats.push((pattern.clone(), guard.is_some()));
+            clause_pats.push((pattern.clone(), guard.is_some(), clause.span));
             arms.push(tir::Arm {
                 pattern,
                 guard,
@@ -399,13 +414,17 @@ impl Checker<'_> {
         } else {
             Ty::Tuple(param_tys.to_vec())
         };
-        cx.match_checks.push(MatchCheck {
-            ty: scrut_ty,
-            arms: clause_pats,
-            span,
-            is_error: false,
-            what: format!("function `{name}/{arity}`"),
-        });
+        // Multi-clause closures are not checked for exhaustiveness (as in the reference).
+        if top {
+            cx.match_checks.push(MatchCheck {
+                ty: scrut_ty,
+                arms: clause_pats,
+                span,
+                is_error: false,
+                what: format!("function `{name}/{arity}`"),
+                poisoned: cx.pattern_errors != errors_before,
+            });
+        }
         let scrutinee = if arity == 1 {
             tir::Expr::new(ExprKind::Local(params[0]), span)
         } else {

@@ -27,6 +27,8 @@ pub(crate) enum MethodRes {
     Std(FnId),
     /// A built-in structural method.
     Builtin(&'static str),
+    /// Several interfaces provide the method (E0027).
+    Ambiguous(Vec<String>),
 }
 
 /// A decision waiting for types.
@@ -155,6 +157,15 @@ impl Checker<'_> {
             _ => {
                 let (l, lt) = self.infer_expr(cx, lhs, None);
                 let (r, rt) = self.infer_expr(cx, rhs, Some(&lt));
+                if let Err(crate::types::UnifyError::Infinite(v, t)) = self.tys.unify(&lt, &rt) {
+                    let shown = self.show(&t);
+                    self.error(Diagnostic::error(
+                        "E0002",
+                        format!("infinite type: ?{} occurs in {shown}", v.0),
+                        rhs.span,
+                    ));
+                    return (tir::Expr::unit(span), Ty::Never);
+                }
                 if self.tys.unify(&lt, &rt).is_err() {
                     let (a, b) = (self.show(&lt), self.show(&rt));
                     let mut d = Diagnostic::error("E0001", format!("expected {a}, found {b}"), rhs.span)
@@ -313,7 +324,7 @@ impl Checker<'_> {
             } => {
                 let res = self.lookup_method(&recv_ty, &name);
                 match &res {
-                    Some(r) => self.type_method(cx, r, &recv_ty, &arg_tys, &result, span, &name),
+                    Some(r) => self.type_method(cx, r, &recv_ty, &arg_tys, &result, name_span, &name),
                     None => self.no_method(&recv_ty, &name, name_span),
                 }
                 Pending::Method {
@@ -394,8 +405,17 @@ impl Checker<'_> {
             }
         }
         let user = self.impl_methods(&head, name);
+        let mut traits: Vec<String> = user.iter().map(|(i, _)| self.impls[*i].trait_name.clone()).collect();
+        traits.sort();
+        traits.dedup();
+        if traits.len() > 1 {
+            return Some(MethodRes::Ambiguous(traits));
+        }
         if let Some((_, f)) = user.first() {
             return Some(MethodRes::Fn(*f));
+        }
+        if name == "into" && !self.from_impls_for_source(&head).is_empty() {
+            return Some(MethodRes::Builtin("into"));
         }
         let builtin = match name {
             "to_string" => Some(("Display", "to_string")),
@@ -487,6 +507,24 @@ impl Checker<'_> {
                     }
                 }
             }
+            MethodRes::Ambiguous(traits) => {
+                let shown = self.show(recv_ty);
+                self.error(Diagnostic::error(
+                    "E0027",
+                    format!("ambiguous method `{name}` for type `{shown}`: candidates from traits [{}]", traits.join(", ")),
+                    span,
+                ).with_help("call the function of one interface explicitly"));
+            }
+            MethodRes::Builtin("into") => {
+                if !arg_tys.is_empty() {
+                    self.error(Diagnostic::error("E0003", "method `into` takes no arguments", span));
+                }
+                let candidates = self.from_impls_for_source(recv_ty);
+                if candidates.len() == 1 {
+                    let target = self.impls[candidates[0]].target_ty.clone();
+                    self.unify_at(result, &target, span);
+                }
+            }
             MethodRes::Builtin(m) => {
                 let (params, ret): (Vec<Ty>, Ty) = match *m {
                     "to_string" | "inspect" | "to_json" => (vec![], Ty::STRING),
@@ -508,6 +546,17 @@ impl Checker<'_> {
                 self.unify_at(result, &ret, span);
             }
         }
+    }
+
+    /// The `impl From<X> for Y` whose `X` could be `source`.
+    pub(crate) fn from_impls_for_source(&self, source: &Ty) -> Vec<usize> {
+        self.impls
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| i.trait_name == "From")
+            .filter(|(_, i)| i.trait_args.first().map(|a| self.tys.could_unify(a, source)).unwrap_or(false))
+            .map(|(n, _)| n)
+            .collect()
     }
 
     /// Defaults operand types of arithmetic that stayed unknown to `Int` (ML style).
@@ -658,7 +707,7 @@ impl Checker<'_> {
                     tir::Expr::unit(span)
                 }
             },
-            Pending::Text { value, ty, span } => self.settle_text(value, &ty, span),
+            Pending::Text { value, ty, span } => self.settle_text(cx, value, &ty, span),
             Pending::Default { ty, span } => match self.tys.shallow(&ty) {
                 Ty::Con(TyCon::Int, _) | Ty::Var(_) => tir::Expr::new(ExprKind::Int(0), span),
                 Ty::Con(TyCon::Float, _) => tir::Expr::new(ExprKind::Float(0.0), span),
@@ -689,6 +738,7 @@ impl Checker<'_> {
                 args,
                 span,
                 resolved,
+                result,
                 ..
             } => match resolved {
                 Some(MethodRes::FieldCall(i)) => tir::Expr::new(
@@ -713,12 +763,35 @@ impl Checker<'_> {
                     };
                     tir::Expr::new(ExprKind::Call { callee, args: all }, span)
                 }
+                Some(MethodRes::Ambiguous(_)) => tir::Expr::unit(span),
+                Some(MethodRes::Builtin("into")) => {
+                    let candidates = self.from_impls_for_source(&recv_ty);
+                    let chosen = candidates.iter().copied().find(|i| {
+                        let t = self.impls[*i].target_ty.clone();
+                        self.tys.could_unify(&t, &result)
+                    });
+                    match chosen.and_then(|i| self.impls[i].methods.get("from").copied()) {
+                        Some(f) => call_fn(f, vec![recv], span),
+                        None => {
+                            let (a, b) = (self.show(&recv_ty), self.show(&result));
+                            self.error(Diagnostic::error(
+                                "E0030",
+                                format!("no `impl From<{a}> for {b}` to convert with `into`"),
+                                span,
+                            ));
+                            tir::Expr::unit(span)
+                        }
+                    }
+                }
                 Some(MethodRes::Builtin(m)) => {
                     let mut args = args;
                     match m {
-                        "to_string" => self.settle_text(recv, &recv_ty, span),
-                        "inspect" => tir::Expr::new(ExprKind::Inspect(Box::new(recv)), span),
-                        "hash" => self.native_call("Kernel.hash", vec![recv], span),
+                        "to_string" => self.settle_text(cx, recv, &recv_ty, span),
+                        "inspect" => self.text_of(cx, recv, &recv_ty, span, true),
+                        "hash" => match self.dynamic_op(&recv_ty, super::DynOp::Hash) {
+                            Some(f) => call_fn(f, vec![recv], span),
+                            None => self.native_call("Kernel.hash", vec![recv], span),
+                        },
                         "to_json" => self.native_call("Json.encode", vec![recv], span),
                         "eq" => {
                             let other = args.pop().unwrap_or_else(|| tir::Expr::unit(span));
@@ -784,18 +857,32 @@ impl Checker<'_> {
             B::Gt => BinOp::Gt,
             _ => BinOp::Ge,
         };
-        match self.implements(&t, needs) {
-            Implemented::Structural | Implemented::Bound | Implemented::Unknown => {
-                if matches!(self.implements(&t, needs), Implemented::Unknown) {
+        let dyn_op = if needs == "Eq" { super::DynOp::Eq } else { super::DynOp::Lt };
+        let implemented = self.implements(&t, needs);
+        let method_fn = match &implemented {
+            Implemented::Impl(i) => {
+                let method = if needs == "Eq" { "eq" } else { "lt" };
+                self.impls[*i].methods.get(method).copied()
+            }
+            Implemented::Bound | Implemented::Unknown => self.dynamic_op(&t, dyn_op),
+            _ => None,
+        };
+        match implemented {
+            Implemented::Structural | Implemented::Bound | Implemented::Unknown | Implemented::Impl(_)
+                if method_fn.is_none() =>
+            {
+                if matches!(implemented, Implemented::Unknown) {
                     cx.obligations.push((t.clone(), needs.to_string(), span));
                 }
                 bin(structural(op), lhs, rhs, span)
             }
-            Implemented::Impl(i) => {
+            Implemented::Structural | Implemented::Bound | Implemented::Unknown | Implemented::Impl(_) => {
+                if matches!(implemented, Implemented::Unknown) {
+                    cx.obligations.push((t.clone(), needs.to_string(), span));
+                }
                 // `a != b` is `not a.eq(b)`; `a > b` is `b.lt(a)`; `a <= b` is `not b.lt(a)`;
                 // `a >= b` is `not a.lt(b)`. Operands are evaluated left to right first.
-                let method = if needs == "Eq" { "eq" } else { "lt" };
-                let Some(f) = self.impls[i].methods.get(method).copied() else {
+                let Some(f) = method_fn else {
                     return bin(structural(op), lhs, rhs, span);
                 };
                 let a = cx.fresh_local();
@@ -850,29 +937,16 @@ impl Checker<'_> {
     }
 
     /// The text of a value: itself for strings, Display if available, else Debug.
-    fn settle_text(&mut self, value: tir::Expr, ty: &Ty, span: Span) -> tir::Expr {
+    fn settle_text(&mut self, cx: &mut FnCtx, value: tir::Expr, ty: &Ty, span: Span) -> tir::Expr {
         let t = self.tys.shallow(ty);
         if matches!(t, Ty::Con(TyCon::String, _)) {
             return value;
         }
         match self.implements(&t, "Display") {
-            Implemented::Impl(i) => {
-                if let Some(f) = self.impls[i].methods.get("to_string").copied() {
-                    return call_fn(f, vec![value], span);
-                }
-            }
-            Implemented::Structural | Implemented::Bound | Implemented::Unknown => {
-                return tir::Expr::new(ExprKind::Display(Box::new(value)), span);
-            }
             Implemented::No => {}
+            _ => return self.text_of(cx, value, &t, span, false),
         }
         match self.implements(&t, "Debug") {
-            Implemented::Impl(i) => {
-                if let Some(f) = self.impls[i].methods.get("inspect").copied() {
-                    return call_fn(f, vec![value], span);
-                }
-                tir::Expr::new(ExprKind::Inspect(Box::new(value)), span)
-            }
             Implemented::No => {
                 let shown = self.show(&t);
                 self.error(Diagnostic::error(
@@ -882,7 +956,7 @@ impl Checker<'_> {
                 ).with_help("derive Display or Debug for it"));
                 tir::Expr::unit(span)
             }
-            _ => tir::Expr::new(ExprKind::Inspect(Box::new(value)), span),
+            _ => self.text_of(cx, value, &t, span, true),
         }
     }
 

@@ -98,6 +98,7 @@ impl Checker<'_> {
                         Some(t) => format!("{}.{}", t.name, name.name),
                         None => name.name.clone(),
                     };
+                    cx.pattern_errors += 1;
                     self.error(Diagnostic::error(
                         "E0010",
                         format!("unknown variant: {full}"),
@@ -203,6 +204,7 @@ impl Checker<'_> {
         let (fields, result) = self.ctor_type(adt, tag);
         self.unify_msg(ty, &result, p.span, Some("by the value being matched"));
         if fields.len() != args.len() {
+            cx.pattern_errors += 1;
             let vname = match &self.adts[adt.0 as usize].kind {
                 AdtKind::Sum(vs) => vs[tag as usize].name.clone(),
                 _ => String::new(),
