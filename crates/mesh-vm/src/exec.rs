@@ -355,14 +355,18 @@ pub(crate) enum Op {
         off: i8,
     },
     /// A `TailCall` of the running function with its window at register 0: the arguments
-    /// are already in place.
+    /// are already in place. Registers `argc..hi` may hold heap values to release; those
+    /// from `hi` up only ever receive immediates (see [`heap_limit`]).
     SelfTailCall {
         argc: u8,
+        hi: Reg,
     },
-    /// A `TailCall` of the running function with its window at `base > 0`.
+    /// A `TailCall` of the running function with its window at `base > 0` (`hi` as for
+    /// [`Op::SelfTailCall`]).
     SelfTailCallWindow {
         base: Reg,
         argc: u8,
+        hi: Reg,
     },
 }
 
@@ -452,12 +456,14 @@ impl From<Instr> for Op {
 /// targets: the second slot of a pair stays executable on its own.
 pub(crate) fn translate(code: &[Instr], me: u32) -> Box<[Op]> {
     let mut ops: Vec<Op> = code.iter().map(|&i| Op::from(i)).collect();
+    let heap = heap_registers(code);
     for (i, ins) in code.iter().enumerate() {
         if let Instr::TailCall { base, argc, func } = *ins {
             if func == me {
+                let hi = heap_limit(&heap, argc as usize);
                 ops[i] = match base {
-                    0 => Op::SelfTailCall { argc },
-                    _ => Op::SelfTailCallWindow { base, argc },
+                    0 => Op::SelfTailCall { argc, hi },
+                    _ => Op::SelfTailCallWindow { base, argc, hi },
                 };
             }
             continue;
@@ -505,9 +511,104 @@ pub(crate) fn translate(code: &[Instr], me: u32) -> Box<[Op]> {
     ops.into_boxed_slice()
 }
 
+/// Which registers of a function may ever hold a heap value (a string, list, closure…).
+///
+/// A register receives a value only from the instructions that write it, from a call's
+/// result, or as a tail call's argument window (where the arguments it displaces land);
+/// everything else — arithmetic, comparisons, `LoadInt`, `Len`, … — writes immediates.
+/// A register no instruction gives a heap value can only hold immediates: a frame starts
+/// with its arguments in `0..arity` and no heap value above them (calls and tail calls
+/// release those).
+fn heap_registers(code: &[Instr]) -> Vec<bool> {
+    let n = code
+        .iter()
+        .map(crate::verify::reg_extent)
+        .max()
+        .unwrap_or(0);
+    let mut heap = vec![false; n];
+    let mut mark = |from: Reg, len: usize| {
+        for r in from as usize..from as usize + len {
+            if let Some(h) = heap.get_mut(r) {
+                *h = true;
+            }
+        }
+    };
+    for ins in code {
+        match *ins {
+            Instr::Move { dst, .. }
+            | Instr::Copy { dst, .. }
+            | Instr::LoadConst { dst, .. }
+            | Instr::LoadCapture { dst, .. }
+            | Instr::LoadSelf { dst }
+            | Instr::GetField { dst, .. }
+            | Instr::SetField { dst, .. }
+            | Instr::ElemAt { dst, .. }
+            | Instr::Concat { dst, .. }
+            | Instr::Display { dst, .. }
+            | Instr::Inspect { dst, .. }
+            | Instr::RecvPeek { dst, .. } => mark(dst, 1),
+            Instr::ListUncons { src, head } => {
+                mark(src, 1);
+                mark(head, 1);
+            }
+            Instr::ListPush { list, .. } => mark(list, 1),
+            Instr::MakeTuple { base, .. }
+            | Instr::MakeList { base, .. }
+            | Instr::MakeMap { base, .. }
+            | Instr::MakeData { base, .. }
+            | Instr::MakeClosure { base, .. }
+            | Instr::Call { base, .. }
+            | Instr::CallValue { base, .. }
+            | Instr::CallNative { base, .. } => mark(base, 1),
+            Instr::TailCall { base, argc, .. } => mark(base, argc as usize),
+            Instr::TailCallValue { base, argc } => mark(base, 1 + argc as usize),
+            _ => {}
+        }
+    }
+    heap
+}
+
+/// One past the highest register at or above `argc` that may hold a heap value (`argc` if
+/// none does): the part of the frame a self tail call has to release.
+fn heap_limit(heap: &[bool], argc: usize) -> Reg {
+    let hi = heap
+        .iter()
+        .enumerate()
+        .skip(argc)
+        .filter(|(_, h)| **h)
+        .map(|(r, _)| r + 1)
+        .max()
+        .unwrap_or(argc);
+    hi.min(Reg::MAX as usize) as Reg
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn registers_that_only_hold_immediates_need_no_release() {
+        let code = [
+            Instr::LtInt { dst: 3, a: 0, b: 1 },
+            Instr::AddInt { dst: 2, a: 2, b: 0 },
+            Instr::TailCall {
+                base: 0,
+                argc: 2,
+                func: 0,
+            },
+        ];
+        assert_eq!(translate(&code, 0)[2], Op::SelfTailCall { argc: 2, hi: 2 });
+        let code = [
+            Instr::Copy { dst: 4, src: 1 },
+            Instr::LtInt { dst: 3, a: 0, b: 1 },
+            Instr::TailCall {
+                base: 0,
+                argc: 2,
+                func: 0,
+            },
+        ];
+        assert_eq!(translate(&code, 0)[2], Op::SelfTailCall { argc: 2, hi: 5 });
+    }
 
     #[test]
     fn ops_are_eight_bytes() {
@@ -560,10 +661,19 @@ mod tests {
             }
         );
         assert_eq!(ops[1], Op::JumpIfFalse { cond: 3, offset: 1 });
-        assert_eq!(ops[2], Op::SelfTailCall { argc: 1 });
+        // r1 is the window of the other tail call, where a displaced argument may land;
+        // r2 and r3 only get Bools.
+        assert_eq!(ops[2], Op::SelfTailCall { argc: 1, hi: 2 });
         // Different condition register, far jump: left alone.
         assert_eq!(ops[3], Op::EqInt { dst: 2, a: 0, b: 1 });
-        assert_eq!(ops[5], Op::SelfTailCallWindow { base: 1, argc: 1 });
+        assert_eq!(
+            ops[5],
+            Op::SelfTailCallWindow {
+                base: 1,
+                argc: 1,
+                hi: 2
+            }
+        );
         assert_eq!(ops[6], Op::LeInt { dst: 2, a: 0, b: 1 });
     }
 }

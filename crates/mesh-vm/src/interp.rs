@@ -571,18 +571,20 @@ impl Fiber {
                     Op::LtIntJumpIfFalse { dst, a, b, off } => cmp_jump!(dst, a, b, off, <, false),
                     Op::LeIntJumpIfTrue { dst, a, b, off } => cmp_jump!(dst, a, b, off, <=, true),
                     Op::LeIntJumpIfFalse { dst, a, b, off } => cmp_jump!(dst, a, b, off, <=, false),
-                    Op::SelfTailCall { argc } => {
+                    Op::SelfTailCall { argc, hi } => {
                         reduce!();
-                        for i in argc as usize..nregs {
+                        // `hi` comes from the verified operands (so it is at most `nregs`);
+                        // the `min` keeps the unchecked accesses in the frame regardless.
+                        for i in argc as usize..(hi as usize).min(nregs) {
                             release(reg_mut!(i));
                         }
                         ip = code_start;
                     }
-                    Op::SelfTailCallWindow { base: b, argc } => {
+                    Op::SelfTailCallWindow { base: b, argc, hi } => {
                         reduce!();
                         let argc = argc as usize;
                         move_down!(b as usize, argc);
-                        for i in argc..nregs {
+                        for i in argc..(hi as usize).min(nregs) {
                             release(reg_mut!(i));
                         }
                         ip = code_start;

@@ -727,3 +727,58 @@ fn a_jump_onto_the_second_half_of_a_fused_pair() {
     assert_eq!(answer(3), "other");
     assert_eq!(answer(12), "other");
 }
+
+#[test]
+fn self_tail_calls_release_heap_temporaries() {
+    // f(n, h): if n == 0 return 0; t = h (a copy in r2); f(n - 1, ()) — in both tail-call
+    // forms. The handle's last reference is the temporary, released by the tail call.
+    for window in [false, true] {
+        let counter = Arc::new(Mutex::new(0));
+        let mut img = image();
+        let f = img.declare("Test.f", 2);
+        img.define(f, |b| {
+            let rec = b.label();
+            b.op(LoadInt { dst: 3, value: 0 });
+            b.op(EqInt { dst: 3, a: 0, b: 3 });
+            b.jump_if_false(3, rec);
+            b.op(Return { src: 0 });
+            b.bind(rec);
+            b.op(Copy { dst: 2, src: 1 });
+            b.op(LoadUnit { dst: 1 });
+            if window {
+                b.op(AddIntImm {
+                    dst: 4,
+                    src: 0,
+                    imm: -1,
+                });
+                b.op(LoadUnit { dst: 5 });
+                b.op(TailCall {
+                    base: 4,
+                    argc: 2,
+                    func: f,
+                });
+            } else {
+                b.op(AddIntImm {
+                    dst: 0,
+                    src: 0,
+                    imm: -1,
+                });
+                b.op(TailCall {
+                    base: 0,
+                    argc: 2,
+                    func: f,
+                });
+            }
+        });
+        let p = load(img, f);
+        let mut fiber = Fiber::new(&p, f, vec![Value::Int(3), tracked(&counter)]);
+        // Budget 1: the first tail call runs, the second one yields.
+        assert!(matches!(
+            fiber.run(&p, &mut TestHost::default(), 1),
+            RunOutcome::Yielded
+        ));
+        assert_eq!(*counter.lock().unwrap(), 0, "window: {window}");
+        let run = drive(&p, &mut fiber, &mut TestHost::default(), 100);
+        assert_eq!(run.result.unwrap(), Value::Int(0));
+    }
+}
