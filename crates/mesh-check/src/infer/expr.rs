@@ -874,7 +874,8 @@ impl Checker<'_> {
         }
         let (params, body) = self.lower_clauses(cx, "<closure>", &defs, &param_tys, &ret, false);
         cx.frames.pop();
-        let name = format!("{}.<closure>", self.fns[cx.fn_id.0 as usize].qual_name);
+        cx.closures += 1;
+        let name = format!("{}.<closure {}>", self.fns[cx.fn_id.0 as usize].qual_name, cx.closures);
         (
             tir::Expr::new(
                 ExprKind::Lambda {

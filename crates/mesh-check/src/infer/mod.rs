@@ -67,6 +67,8 @@ pub(crate) struct FnCtx {
     pub self_ty: Option<Ty>,
     /// Errors reported in patterns so far (a match with a bad pattern is not analysed).
     pub pattern_errors: u32,
+    /// Closures created so far (they are numbered in traces).
+    pub closures: u32,
 }
 
 impl FnCtx {
@@ -83,6 +85,7 @@ impl FnCtx {
             ty_env,
             self_ty: None,
             pattern_errors: 0,
+            closures: 0,
         }
     }
 
@@ -655,22 +658,26 @@ impl Checker<'_> {
         }
         let (body, bt) = self.infer_block(&mut cx, &a.body, None);
         self.unify_at(&body_ty, &bt, a.body.span);
+        // `terminate do … end` runs when the actor's process ends. The body registers it
+        // (as a closure over the current arguments) before running, so the self tail call
+        // that loops the actor stays a tail call and the handler sees the latest state.
         let body = match &a.terminate {
-            // The terminate block runs when the body finishes normally; abnormal exits are
-            // handled by the runtime (it runs the same function).
             Some(t) => {
                 let (tb, _) = self.infer_block(&mut cx, t, None);
-                let tmp = cx.fresh_local();
+                cx.closures += 1;
+                let handler = tir::Expr::new(
+                    ExprKind::Lambda {
+                        name: format!("{}.<terminate>", self.fns[f.0 as usize].qual_name),
+                        params: vec![],
+                        self_local: None,
+                        body: Box::new(tb),
+                    },
+                    t.span,
+                );
                 tir::Expr::new(
                     ExprKind::Block {
-                        stmts: vec![
-                            tir::Stmt::Let {
-                                pattern: tir::Pattern::Bind(tmp),
-                                value: body,
-                            },
-                            tir::Stmt::Expr(tb),
-                        ],
-                        result: Box::new(tir::Expr::new(ExprKind::Local(tmp), a.span)),
+                        stmts: vec![tir::Stmt::Expr(self.native_call("Process.on_exit", vec![handler], t.span))],
+                        result: Box::new(body),
                     },
                     a.span,
                 )
