@@ -39,7 +39,9 @@ fn parse_scalar(text: &str, ty: &TypeDesc) -> Result<Value, String> {
 pub fn decode(ctx: &mut ProcessCtx, a: &mut Args) -> Ret {
     let type_id = type_id_arg(ctx, a, 1)?;
     let row = a.map(0)?;
-    let info = &ctx.types()[type_id as usize];
+    let Some(info) = ctx.types().get(type_id as usize) else {
+        return Err(a.fail(format!("unknown type id {type_id}")));
+    };
     let TypeKind::Struct(fields) = &info.kind else {
         return Err(a.fail(format!("{} is not a struct", info.name)));
     };
