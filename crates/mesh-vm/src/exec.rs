@@ -361,6 +361,10 @@ pub(crate) enum Op {
         argc: u8,
         hi: Reg,
     },
+    /// A `TailCall` of the running function with its window at register 0 and nothing to
+    /// release (every register from `argc` up only ever holds immediates): a loop's back
+    /// edge.
+    SelfLoop,
     /// A `TailCall` of the running function with its window at `base > 0` (`hi` as for
     /// [`Op::SelfTailCall`]).
     SelfTailCallWindow {
@@ -462,6 +466,7 @@ pub(crate) fn translate(code: &[Instr], me: u32) -> Box<[Op]> {
             if func == me {
                 let hi = heap_limit(&heap, argc as usize);
                 ops[i] = match base {
+                    0 if hi as usize <= argc as usize => Op::SelfLoop,
                     0 => Op::SelfTailCall { argc, hi },
                     _ => Op::SelfTailCallWindow { base, argc, hi },
                 };
@@ -597,7 +602,7 @@ mod tests {
                 func: 0,
             },
         ];
-        assert_eq!(translate(&code, 0)[2], Op::SelfTailCall { argc: 2, hi: 2 });
+        assert_eq!(translate(&code, 0)[2], Op::SelfLoop);
         let code = [
             Instr::Copy { dst: 4, src: 1 },
             Instr::LtInt { dst: 3, a: 0, b: 1 },

@@ -571,6 +571,10 @@ impl Fiber {
                     Op::LtIntJumpIfFalse { dst, a, b, off } => cmp_jump!(dst, a, b, off, <, false),
                     Op::LeIntJumpIfTrue { dst, a, b, off } => cmp_jump!(dst, a, b, off, <=, true),
                     Op::LeIntJumpIfFalse { dst, a, b, off } => cmp_jump!(dst, a, b, off, <=, false),
+                    Op::SelfLoop => {
+                        reduce!();
+                        ip = code_start;
+                    }
                     Op::SelfTailCall { argc, hi } => {
                         reduce!();
                         // `hi` comes from the verified operands (so it is at most `nregs`);

@@ -782,3 +782,34 @@ fn self_tail_calls_release_heap_temporaries() {
         assert_eq!(run.result.unwrap(), Value::Int(0));
     }
 }
+
+#[test]
+fn a_self_loop_with_only_immediates_yields_and_resumes() {
+    // loop(i, n, acc) updating its parameters in place: the back edge needs no release.
+    let mut img = image();
+    let lp = img.declare("Test.loop", 3);
+    img.define(lp, |f| {
+        let done = f.label();
+        f.op(LtInt { dst: 3, a: 0, b: 1 });
+        f.jump_if_false(3, done);
+        f.op(AddInt { dst: 2, a: 2, b: 0 });
+        f.op(AddIntImm {
+            dst: 0,
+            src: 0,
+            imm: 1,
+        });
+        f.op(TailCall {
+            base: 0,
+            argc: 3,
+            func: lp,
+        });
+        f.bind(done).op(Return { src: 2 });
+    });
+    let p = load(img, lp);
+    for budget in [7, 1_000_000] {
+        let mut fiber = Fiber::new(&p, lp, vec![Value::Int(0), Value::Int(1000), Value::Int(0)]);
+        let run = drive(&p, &mut fiber, &mut TestHost::default(), budget);
+        assert_eq!(run.result.unwrap(), Value::Int(499_500));
+        assert_eq!(run.yields, 999 / budget as usize);
+    }
+}
