@@ -21,6 +21,7 @@ use crate::bytecode::{Instr, Reg};
 /// One interpreter operation (see the module docs).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) enum Op {
+    // ---- the instructions of `bytecode::Instr`, one for one (documented there) ----
     Move {
         dst: Reg,
         src: Reg,
@@ -297,6 +298,7 @@ pub(crate) enum Op {
     },
     RecvAccept,
     RecvSkip,
+    // ---- fused operations ----
     /// `EqInt` into `dst` fused with the `JumpIfTrue` on `dst` in the next slot, whose
     /// offset (relative to the instruction after that slot) fits `off`.
     EqIntJumpIfTrue {

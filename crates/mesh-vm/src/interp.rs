@@ -35,11 +35,21 @@
 //!   Float, Bool, …) own nothing and are left where they are: the compiler never reads a
 //!   register it has not written, and a register that keeps its kind lets the next store
 //!   of that kind skip the drop check.
-//! * **Dispatch.** One `match` over the instruction at `pc`, with the running function's
-//!   code, constants and register window held in locals that are reloaded only when the
-//!   frame changes (call, return, non-self tail call). The register vector is moved out of
-//!   the fiber for the whole of `run`, which lets natives receive `&mut Fiber` together with
-//!   their argument window without copying the arguments.
+//! * **Dispatch.** One `match` over the operation under an instruction pointer, with the
+//!   running function's code and register window held in locals that are reloaded only
+//!   when the frame changes (call, return, tail call of another function). The operation
+//!   is matched in place so that each arm decodes only its own fields, which keeps the
+//!   register base and instruction pointer in callee-saved registers. The register vector
+//!   is moved out of the fiber for the whole of `run`, which lets natives receive
+//!   `&mut Fiber` together with their argument window without copying the arguments.
+//! * **Translated code.** What runs is the function's `exec::Op` stream, made at load time
+//!   one slot per instruction: an Int comparison followed by a conditional jump on its
+//!   result becomes one operation, and a tail call of the running function becomes a jump
+//!   to its start that releases only the registers that can hold heap values (none, for a
+//!   typical counting loop). Offsets, lines and traces are unchanged by translation.
+//! * **Arithmetic stores.** `set_int`/`set_bool`/`set_float` overwrite just the payload when
+//!   the destination already holds that kind (the common case in loops); other stores
+//!   skip `Value`'s out-of-line drop glue when the old value is an immediate.
 //! * **Unchecked register access, soundly.** Instructions read and write registers through
 //!   a raw pointer to the frame's register 0 without bounds checks. This is sound because
 //!   the interpreter only executes each function's private verified copy
