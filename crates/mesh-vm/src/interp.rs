@@ -527,8 +527,9 @@ impl Fiber {
                 ($from:expr, $argc:expr) => {
                     for i in 0..$argc {
                         // SAFETY: `i < $argc` and `$from + i` lie inside the verified window
-                        // (`$from + $argc <= nregs`); no reference into the frame is alive.
-                        unsafe { std::ptr::swap(r.add(i), r.add($from + i)) }
+                        // (`$from + $argc <= nregs`) and are distinct registers (`$from > 0`);
+                        // no reference into the frame is alive.
+                        unsafe { std::ptr::swap_nonoverlapping(r.add(i), r.add($from + i), 1) }
                     }
                 };
             }
@@ -609,10 +610,16 @@ impl Fiber {
                         let v = std::mem::take(reg_mut!(src));
                         store(reg_mut!(dst), v);
                     }
-                    Op::Copy { dst, src } => {
-                        let v = dup(reg!(src));
-                        store(reg_mut!(dst), v);
-                    }
+                    Op::Copy { dst, src } => match *reg!(src) {
+                        // Loop variables: through the typed stores' fast paths.
+                        Value::Int(x) => set_int(reg_mut!(dst), x),
+                        Value::Bool(x) => set_bool(reg_mut!(dst), x),
+                        Value::Float(x) => set_float(reg_mut!(dst), x),
+                        ref v => {
+                            let v = dup(v);
+                            store(reg_mut!(dst), v);
+                        }
+                    },
                     Op::LoadConst { dst, idx } => {
                         store(reg_mut!(dst), exec.consts[idx as usize].clone());
                     }
