@@ -152,6 +152,10 @@ impl Checker<'_> {
                 TyCon::Pid => false,
                 TyCon::Adt(id) => {
                     let adt = &self.adts[id.0 as usize];
+                    // The opaque `Json` value of the standard library encodes as itself.
+                    if matches!(adt.kind, AdtKind::Opaque) {
+                        return adt.name == "Json";
+                    }
                     (adt.derives.json || id.0 < 2)
                         && args.iter().all(|a| self.json_serializable(a))
                 }

@@ -74,6 +74,23 @@ pub fn compare(a: &Value, b: &Value) -> Ordering {
     }
 }
 
+/// The language's `<` on values of any type: floats by IEEE rules (`NaN < x` is false),
+/// everything else by [`compare`].
+pub fn less(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Float(x), Value::Float(y)) => x < y,
+        _ => compare(a, b).is_lt(),
+    }
+}
+
+/// The language's `<=` on values of any type (see [`less`]).
+pub fn less_eq(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Float(x), Value::Float(y)) => x <= y,
+        _ => compare(a, b).is_le(),
+    }
+}
+
 fn compare_seq<'a>(
     mut xs: impl Iterator<Item = &'a Value>,
     mut ys: impl Iterator<Item = &'a Value>,

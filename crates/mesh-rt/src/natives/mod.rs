@@ -18,6 +18,7 @@ pub mod float;
 pub mod int;
 pub mod io;
 pub mod json;
+pub mod kernel;
 pub mod list;
 pub mod map;
 pub mod math;
@@ -26,6 +27,7 @@ pub mod queue;
 pub mod row;
 pub mod set;
 pub mod string;
+pub mod timer;
 
 use mesh_vm::value::{MapStore, SetStore};
 use mesh_vm::{NativeResult, Value};
