@@ -813,3 +813,90 @@ fn a_self_loop_with_only_immediates_yields_and_resumes() {
         assert_eq!(run.yields, 999 / budget as usize);
     }
 }
+
+#[test]
+fn running_against_another_program_stays_safe() {
+    // A fiber made for a small frame, run against a program whose function 0 uses many
+    // registers: the frame is grown on entry, never indexed out of bounds.
+    let mut small = image();
+    let f = small.function("Test.small", 0, |f| {
+        f.op(LoadInt { dst: 0, value: 1 });
+        f.op(Return { src: 0 });
+    });
+    let small = load(small, f);
+    let mut big = image();
+    let g = big.function("Test.big", 0, |f| {
+        f.op(LoadInt { dst: 40, value: 2 });
+        f.op(Return { src: 40 });
+    });
+    let big = load(big, g);
+    let mut fiber = Fiber::new(&small, f, vec![]);
+    let run = drive(&big, &mut fiber, &mut TestHost::default(), 10);
+    assert_eq!(run.result.unwrap(), Value::Int(2));
+    // A frame positioned past the end of the other program's code is refused.
+    let mut img = image();
+    let long = img.function("Test.long", 0, |f| {
+        f.op(LoadInt { dst: 0, value: 1 });
+        for _ in 0..2 {
+            f.op(CallNative {
+                base: 1,
+                argc: 0,
+                native: SUM,
+            });
+        }
+        f.op(Return { src: 0 });
+    });
+    let long = load(img, long);
+    // Budget 1: the second native call (at pc 2) yields.
+    let mut fiber = Fiber::new(&long, 0, vec![]);
+    assert!(matches!(
+        fiber.run(&long, &mut TestHost::default(), 1),
+        RunOutcome::Yielded
+    ));
+    let mut img = image();
+    img.function("Test.short", 0, |f| {
+        f.op(Return { src: 0 });
+    });
+    let short = load(img, 0);
+    match fiber.run(&short, &mut TestHost::default(), 10) {
+        RunOutcome::Failed(e) => assert!(e.message.contains("cannot run here"), "{}", e.message),
+        _ => panic!("expected a failure"),
+    }
+}
+
+#[test]
+fn unverified_functions_are_never_entered() {
+    // A `Program` assembled without `Program::load` has no verified code to run.
+    let (verified, _) = fib_program();
+    let program = Program {
+        functions: verified
+            .functions
+            .iter()
+            .map(|f| crate::program::LoadedFunction {
+                name: f.name.clone(),
+                file: f.file,
+                arity: f.arity,
+                nregs: f.nregs,
+                code: f.code.clone(),
+                consts: f.consts.clone(),
+                lines: f.lines.clone(),
+                exec: Default::default(),
+            })
+            .collect(),
+        natives: vec![],
+        types: vec![],
+        files: vec!["test.mpl".into()],
+        entry: 0,
+    };
+    let mut fiber = Fiber::new(&program, 0, vec![Value::Int(5)]);
+    match fiber.run(&program, &mut TestHost::default(), 10) {
+        RunOutcome::Failed(e) => {
+            assert!(
+                e.message.contains("must be loaded with `Program::load`"),
+                "{}",
+                e.message
+            )
+        }
+        _ => panic!("expected a failure"),
+    }
+}
