@@ -1,4 +1,5 @@
-# Derived Display/Debug of variants: `Started`, `Progress(3)`, `Failed(oops, true)`; Debug `Progress(...)`.
+# Derived Display/Debug of variants: `Started`, `Progress(3)`, `Failed(oops, true)`. Debug shows the
+# fields too (the original printed a literal `Progress(...)`).
 type Event do
   Started
   Progress(Int)

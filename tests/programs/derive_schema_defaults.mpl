@@ -1,4 +1,5 @@
-# deriving(Schema) defaults: table = lowercase name + "s", primary key "id", SQL types per field.
+# deriving(Schema) defaults: table = snake_case name + "s" (the original wrote "orgmemberships"),
+# primary key "id", SQL types per field.
 struct OrgMembership do
   id :: String
   count :: Int

@@ -1,4 +1,4 @@
-# A case arm body must start on the same line as its `->`.
+# A case arm body may start on the line after its `->` (the original required the same line).
 fn main() do
   let r = Some(1)
   case r do

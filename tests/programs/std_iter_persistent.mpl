@@ -1,4 +1,5 @@
-# Iterators are single-pass and stateful: consuming one twice yields nothing the second time.
+# Iterators are persistent values: collecting one twice gives the same elements both times
+# (the original's iterators were single-pass).
 fn main() do
   let source = Iter.from([1, 2, 3])
   let a = List.collect(source)
