@@ -2,6 +2,7 @@
 
 mod control;
 mod data;
+mod fuzz;
 mod instructions;
 mod receive;
 mod verifier;
