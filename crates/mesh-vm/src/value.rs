@@ -302,6 +302,83 @@ impl Value {
     }
 }
 
+/// Dropping a deeply nested value must not recurse on the Rust stack: a Mesh program may
+/// build a cons-style structure (`Cons(1, Cons(2, …))`) a million levels deep, and the
+/// derived drop glue would overflow the worker thread's stack and abort the runtime. So
+/// `Data` and `Closure` drop their contents iteratively: uniquely owned containers are
+/// taken apart onto a worklist instead of being dropped recursively (shared ones just
+/// lose a reference). Values that only hold leaves take the cheap path.
+impl Drop for Data {
+    fn drop(&mut self) {
+        if self.fields.iter().any(may_nest) {
+            drop_iteratively(std::mem::take(&mut self.fields));
+        }
+    }
+}
+
+impl Drop for Closure {
+    fn drop(&mut self) {
+        if self.captures.iter().any(may_nest) {
+            drop_iteratively(std::mem::take(&mut self.captures));
+        }
+    }
+}
+
+/// True for values that can contain further values (whose drop could recurse).
+fn may_nest(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::List(_)
+            | Value::Map(_)
+            | Value::Set(_)
+            | Value::Tuple(_)
+            | Value::Data(_)
+            | Value::Closure(_)
+    )
+}
+
+/// Drops `pending` and everything it owns alone, with a worklist instead of recursion.
+fn drop_iteratively(mut pending: Vec<Value>) {
+    while let Some(v) = pending.pop() {
+        match v {
+            Value::Data(d) => {
+                if let Ok(mut d) = Arc::try_unwrap(d) {
+                    pending.append(&mut d.fields);
+                }
+            }
+            Value::Closure(c) => {
+                if let Ok(mut c) = Arc::try_unwrap(c) {
+                    pending.append(&mut c.captures);
+                }
+            }
+            Value::Tuple(t) => {
+                if let Ok(mut t) = Arc::try_unwrap(t) {
+                    pending.append(&mut t);
+                }
+            }
+            Value::List(l) => {
+                if let Ok(l) = Arc::try_unwrap(l) {
+                    pending.extend(l);
+                }
+            }
+            Value::Map(m) => {
+                if let Ok(m) = Arc::try_unwrap(m) {
+                    for (k, v) in m {
+                        pending.push(k);
+                        pending.push(v);
+                    }
+                }
+            }
+            Value::Set(s) => {
+                if let Ok(s) = Arc::try_unwrap(s) {
+                    pending.extend(s);
+                }
+            }
+            leaf => drop(leaf),
+        }
+    }
+}
+
 impl std::fmt::Debug for Value {
     /// Debug output for Rust-side diagnostics (no type table: data shows as ids).
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -330,5 +407,34 @@ mod tests {
     #[test]
     fn values_are_two_words() {
         assert_eq!(std::mem::size_of::<Value>(), 16);
+    }
+
+    #[test]
+    fn dropping_a_deeply_nested_value_does_not_overflow_the_stack() {
+        // `Cons(i, rest)` a million deep, with tuples and lists in between; dropped on a
+        // thread with a small stack.
+        std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(|| {
+                let mut v = Value::none();
+                for i in 0..1_000_000 {
+                    v = match i % 3 {
+                        0 => Value::data(5, 0, vec![Value::Int(i), v]),
+                        1 => Value::tuple(vec![Value::Int(i), v]),
+                        _ => Value::data(5, 0, vec![Value::list([v])]),
+                    };
+                }
+                let shared = v.clone();
+                drop(v);
+                drop(shared);
+                let f = Value::Closure(Arc::new(Closure {
+                    func: 0,
+                    captures: vec![Value::data(5, 0, vec![Value::Int(1)])],
+                }));
+                drop(f);
+            })
+            .expect("spawn")
+            .join()
+            .expect("no stack overflow");
     }
 }
