@@ -55,6 +55,7 @@ fn lower(p: &tir::Pattern) -> Pat {
     match p {
         tir::Pattern::Wildcard | tir::Pattern::Bind(_) => Pat::Wild,
         tir::Pattern::As(inner, _) => lower(inner),
+        tir::Pattern::Typed { pattern, .. } => lower(pattern),
         tir::Pattern::Or(alts) => Pat::Or(alts.iter().map(lower).collect()),
         tir::Pattern::Variant { tag, args, .. } => Pat::Ctor(Ctor::Variant(*tag), args.iter().map(lower).collect()),
         tir::Pattern::Tuple(items) => Pat::Ctor(Ctor::Tuple(items.len()), items.iter().map(lower).collect()),

@@ -39,6 +39,9 @@ pub fn snake_name(name: &str) -> String {
     out
 }
 
+/// Run-time type key of tuples (the VM's `type_key::TUPLE`).
+const TUPLE_KEY: i64 = 8;
+
 fn local(id: LocalId, span: Span) -> tir::Expr {
     tir::Expr::new(ExprKind::Local(id), span)
 }
@@ -213,11 +216,15 @@ impl Checker<'_> {
                 ast::HandlerKind::Cast => call(loop_fn, vec![invoke], span),
             };
             arms.push(tir::Arm {
-                pattern: tir::Pattern::Tuple(vec![
-                    tir::Pattern::Int(hi as i64),
-                    tir::Pattern::Bind(reply),
-                    unpack(&args),
-                ]),
+                // Requests are 3-tuples; anything else in the mailbox is not one.
+                pattern: tir::Pattern::Typed {
+                    key: TUPLE_KEY,
+                    pattern: Box::new(tir::Pattern::Tuple(vec![
+                        tir::Pattern::Int(hi as i64),
+                        tir::Pattern::Bind(reply),
+                        unpack(&args),
+                    ])),
+                },
                 guard: None,
                 body,
             });
@@ -563,16 +570,17 @@ impl Checker<'_> {
                 child.span,
             ));
         }
-        let body = tir::Expr::new(
-            ExprKind::Call {
-                callee: tir::Callee::Native("Supervisor.run".into()),
-                args: vec![
-                    tir::Expr::new(ExprKind::Str(strategy), span),
-                    tir::Expr::new(ExprKind::Int(max_restarts), span),
-                    tir::Expr::new(ExprKind::Int(max_seconds), span),
-                    tir::Expr::new(ExprKind::List(children), span),
-                ],
-            },
+        // The supervision loop itself is Mesh code in the standard library.
+        let body = self.native_or_std_call(
+            &mut cx,
+            "Supervisor",
+            "run",
+            vec![
+                tir::Expr::new(ExprKind::Str(strategy), span),
+                tir::Expr::new(ExprKind::Int(max_restarts), span),
+                tir::Expr::new(ExprKind::Int(max_seconds), span),
+                tir::Expr::new(ExprKind::List(children), span),
+            ],
             span,
         );
         self.finish_fn(&mut cx);

@@ -318,4 +318,8 @@ pub enum Pattern {
     As(Box<Pattern>, LocalId),
     /// `head :: tail` on a non-empty list.
     Cons(Box<Pattern>, Box<Pattern>),
+    /// Matches only values whose run-time type key (see `ExprKind::TypeKey`) is `key`, then
+    /// `pattern`. Used for `receive` arms: a mailbox may hold messages of other types
+    /// (sent through an untyped `Pid`, or system signals).
+    Typed { key: i64, pattern: Box<Pattern> },
 }

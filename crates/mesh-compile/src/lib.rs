@@ -33,6 +33,7 @@ mod func;
 mod image;
 mod liveness;
 mod pattern;
+mod reach;
 mod scope;
 
 use mesh_check::tir::Program;
@@ -41,10 +42,25 @@ use mesh_syntax::SourceMap;
 /// Compiles a checked program into a bytecode image.
 pub fn compile(program: &Program, sources: &SourceMap) -> mesh_vm::Image {
     let mut cx = image::ImageBuilder::new(program, sources);
+    let live = reach::reachable(program);
     let functions = program
         .functions
         .iter()
-        .map(|decl| func::compile_decl(&mut cx, decl))
+        .zip(live)
+        .map(|(decl, live)| {
+            if live {
+                func::compile_decl(&mut cx, decl)
+            } else {
+                let empty = mesh_check::tir::FnDecl {
+                    name: decl.name.clone(),
+                    span: decl.span,
+                    params: decl.params.clone(),
+                    body: mesh_check::tir::Expr::unit(decl.span),
+                    num_locals: decl.num_locals,
+                };
+                func::compile_decl(&mut cx, &empty)
+            }
+        })
         .collect();
     cx.finish(functions)
 }

@@ -28,6 +28,7 @@ pub(crate) fn binders(p: &Pattern, out: &mut Vec<LocalId>) {
         }
         Pattern::Tuple(ps) | Pattern::Or(ps) => ps.iter().for_each(|p| binders(p, out)),
         Pattern::Variant { args, .. } => args.iter().for_each(|p| binders(p, out)),
+        Pattern::Typed { pattern, .. } => binders(pattern, out),
         Pattern::Cons(h, t) => {
             binders(h, out);
             binders(t, out);
@@ -128,6 +129,16 @@ impl FnCompiler<'_, '_> {
                 }
             }
             Pattern::Cons(head, tail) => self.cons(head, tail, s, fail),
+            Pattern::Typed { key, pattern } => {
+                let k = self.b.alloc();
+                self.b.emit(Instr::TypeKey { dst: k, src: s });
+                let want = self.b.alloc();
+                self.b.load_int(want, *key);
+                self.b.emit(Instr::EqInt { dst: k, a: k, b: want });
+                self.jump_unless(k, fail);
+                self.b.reset(m);
+                self.pattern(pattern, s, fail);
+            }
             // Covered by the first arm.
             Pattern::Wildcard | Pattern::Unit => {}
         }

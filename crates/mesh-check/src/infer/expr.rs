@@ -394,7 +394,7 @@ impl Checker<'_> {
                         Ty::Con(TyCon::Pid, vec![])
                     }
                 };
-                (self.native_call("Process.self", vec![], span), ty)
+                (self.native_call("Process.self_pid", vec![], span), ty)
             }
             K::Error => (mk(ExprKind::Unit), self.tys.fresh()),
         }
@@ -780,10 +780,17 @@ impl Checker<'_> {
             }
         };
         let result = self.tys.fresh();
+        let signal = self.signal_type();
         let mut out = Vec::new();
         for arm in arms {
             cx.scopes.push(Vec::new());
-            let pat = self.check_pattern(cx, &arm.pattern, &msg, false);
+            // System signals (`Exit(pid, reason)`, `Down(ref, pid, reason)`) may be received
+            // by any actor, whatever its message type.
+            let arm_ty = match (&signal, self.is_signal_pattern(cx, &arm.pattern)) {
+                (Some(sig), true) => sig.clone(),
+                _ => msg.clone(),
+            };
+            let pat = self.check_pattern(cx, &arm.pattern, &arm_ty, false);
             let guard = arm.guard.as_ref().map(|g| {
                 let (ge, gt) = self.infer_expr(cx, g, Some(&Ty::BOOL));
                 self.unify_msg(&Ty::BOOL, &gt, g.span, Some("for a guard"));
@@ -792,11 +799,14 @@ impl Checker<'_> {
             let (b, bt) = self.infer_expr(cx, &arm.body, Some(&result));
             cx.scopes.pop();
             self.unify_msg(&result, &bt, arm.body.span, Some("like the other receive arms"));
-            out.push(tir::Arm {
-                pattern: pat,
-                guard,
-                body: b,
-            });
+            out.push((
+                tir::Arm {
+                    pattern: pat,
+                    guard,
+                    body: b,
+                },
+                arm_ty,
+            ));
         }
         let after = after.map(|(t, body)| {
             let (te, tt) = self.infer_expr(cx, t, Some(&Ty::INT));
@@ -805,10 +815,33 @@ impl Checker<'_> {
             self.unify_msg(&result, &bt, body.span, Some("like the receive arms"));
             (Box::new(te), Box::new(be))
         });
-        (
-            tir::Expr::new(ExprKind::Receive { arms: out, after }, span),
-            result,
-        )
+        let hole = cx.defer(super::Pending::Receive { arms: out, after, span }, span);
+        (hole, result)
+    }
+
+    /// The standard library's `Process.Signal` type, if present.
+    fn signal_type(&self) -> Option<Ty> {
+        let m = self.std_modules.get("Process")?;
+        match self.modules[m.0 as usize].types.get("Signal") {
+            Some((crate::defs::TypeName::Adt(id), _)) => Some(Ty::adt(*id, vec![])),
+            _ => None,
+        }
+    }
+
+    /// Is `p` a pattern on a `Process.Signal` variant (`Exit(..)`, `Down(..)`)?
+    fn is_signal_pattern(&self, cx: &FnCtx, p: &ast::Pattern) -> bool {
+        let Some(Ty::Con(TyCon::Adt(sig), _)) = self.signal_type() else {
+            return false;
+        };
+        let name = match &p.kind {
+            ast::PatternKind::Constructor { name, type_name: None, .. } => &name.name,
+            ast::PatternKind::Constructor { type_name: Some(t), .. } => return t.name == "Signal",
+            ast::PatternKind::As(inner, _) => return self.is_signal_pattern(cx, inner),
+            _ => return false,
+        };
+        matches!(self.resolve_ctor(cx, name), Some((adt, _)) if adt == sig)
+            || (self.resolve_ctor(cx, name).is_none()
+                && matches!(&self.adts[sig.0 as usize].kind, crate::defs::AdtKind::Sum(vs) if vs.iter().any(|v| v.name == *name)))
     }
 
     fn infer_closure(

@@ -76,6 +76,12 @@ pub(crate) enum Pending {
         name_span: Span,
         index: Option<u32>,
     },
+    /// A `receive` whose arms get run-time type tests once the message types are known.
+    Receive {
+        arms: Vec<(tir::Arm, Ty)>,
+        after: Option<(Box<tir::Expr>, Box<tir::Expr>)>,
+        span: Span,
+    },
     /// `recv.name(args)`.
     Method {
         recv: tir::Expr,
@@ -548,6 +554,30 @@ impl Checker<'_> {
         }
     }
 
+    /// The run-time type key of values of `ty` (see the VM's `type_key`), if fixed.
+    pub(crate) fn type_key(&self, ty: &Ty) -> Option<i64> {
+        Some(match self.tys.shallow(ty) {
+            Ty::Tuple(items) if items.is_empty() => 0,
+            Ty::Tuple(_) => 8,
+            Ty::Con(c, _) => match c {
+                TyCon::Bool => 1,
+                TyCon::Int => 2,
+                TyCon::Float => 3,
+                TyCon::String | TyCon::Atom => 4,
+                TyCon::List => 5,
+                TyCon::Map => 6,
+                TyCon::Set => 7,
+                TyCon::Pid => 10,
+                TyCon::Adt(id) => match self.adts[id.0 as usize].type_id {
+                    Some(t) => 100 + t.0 as i64,
+                    None => 11,
+                },
+            },
+            Ty::Fun(..) => 9,
+            _ => return None,
+        })
+    }
+
     /// The `impl From<X> for Y` whose `X` could be `source`.
     pub(crate) fn from_impls_for_source(&self, source: &Ty) -> Vec<usize> {
         self.impls
@@ -722,6 +752,22 @@ impl Checker<'_> {
                     }
                 },
             },
+            Pending::Receive { arms, after, span } => {
+                let arms = arms
+                    .into_iter()
+                    .map(|(arm, ty)| match self.type_key(&ty) {
+                        Some(key) => tir::Arm {
+                            pattern: tir::Pattern::Typed {
+                                key,
+                                pattern: Box::new(arm.pattern),
+                            },
+                            ..arm
+                        },
+                        None => arm,
+                    })
+                    .collect();
+                tir::Expr::new(ExprKind::Receive { arms, after }, span)
+            }
             Pending::Field { base, index, span, .. } => match index {
                 Some(i) if i != u32::MAX => tir::Expr::new(
                     ExprKind::Field {

@@ -492,6 +492,7 @@ fn matches(p: &Pattern, v: &Value, binds: &mut Vec<(LocalId, Value)>) -> bool {
                 false
             }
         }
+        Pattern::Typed { pattern, .. } => matches(pattern, v, binds),
         Pattern::Cons(h, t) => match v.as_list() {
             Some(l) if !l.is_empty() => {
                 let rest = Value::list(l.iter().skip(1).cloned());

@@ -176,7 +176,15 @@ impl<'a> Parser<'a> {
     ) -> PResult<FnDef> {
         let kw = self.bump();
         let is_def = kw.kind.is_kw(Keyword::Def);
-        let name = self.expect_ident("function name")?;
+        // The standard library may define functions named like the keywords allowed after
+        // `.` (`Process.monitor`, `Query.where`), since they are only ever called qualified.
+        let name = match self.peek().clone() {
+            TokenKind::Keyword(k) if self.std_mode && k.allowed_after_dot() => {
+                let span = self.bump().span;
+                Ident::new(k.as_str(), span)
+            }
+            _ => self.expect_ident("function name")?,
+        };
         let generics = self.parse_generic_params()?;
         let params = if self.at(&TokenKind::LParen) {
             self.parse_param_list()?
