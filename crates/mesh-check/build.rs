@@ -24,7 +24,11 @@ fn main() {
     let mut out = String::from("/// Embedded standard-library sources: (file stem, text).\npub static STD_SOURCES: &[(&str, &str)] = &[\n");
     for stem in &files {
         let p = std_dir.join(format!("{stem}.mpl"));
-        let _ = writeln!(out, "    ({stem:?}, include_str!({:?})),", p.display().to_string());
+        let _ = writeln!(
+            out,
+            "    ({stem:?}, include_str!({:?})),",
+            p.display().to_string()
+        );
     }
     out.push_str("];\n");
     let out_dir = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into());

@@ -89,18 +89,24 @@ impl Checker<'_> {
                 ItemKind::Let(l) => self.declare_top_let(m, l),
                 ItemKind::Expr(e) => {
                     if !self.modules[m.0 as usize].is_std {
-                        self.warn(Diagnostic::warning(
-                            "W0003",
-                            "a top-level expression has no effect",
-                            e.span,
-                        ).with_help("put statements inside `fn main() do … end`"));
+                        self.warn(
+                            Diagnostic::warning(
+                                "W0003",
+                                "a top-level expression has no effect",
+                                e.span,
+                            )
+                            .with_help("put statements inside `fn main() do … end`"),
+                        );
                     }
                 }
                 ItemKind::InlineModule(im) => {
                     self.error(
                         Diagnostic::error(
                             "E0048",
-                            format!("inline modules are not supported (`module {}`)", im.name.name),
+                            format!(
+                                "inline modules are not supported (`module {}`)",
+                                im.name.name
+                            ),
                             im.name.span,
                         )
                         .with_help("put the module in its own file: one file is one module"),
@@ -146,7 +152,11 @@ impl Checker<'_> {
         source: FnSource,
     ) -> FnId {
         let id = FnId(self.fns.len() as u32);
-        let module_name = self.modules.get(m.0 as usize).map(|x| x.name.clone()).unwrap_or_default();
+        let module_name = self
+            .modules
+            .get(m.0 as usize)
+            .map(|x| x.name.clone())
+            .unwrap_or_default();
         self.fns.push(FnInfo {
             name: name.to_string(),
             qual_name: if module_name.is_empty() {
@@ -183,7 +193,9 @@ impl Checker<'_> {
             let msg = if prev_arity == Some(arity) {
                 format!("function `{name}/{arity}` already defined; multi-clause functions must have consecutive clauses")
             } else {
-                format!("`{name}` is already defined; Mesh has no overloading by number of parameters")
+                format!(
+                    "`{name}` is already defined; Mesh has no overloading by number of parameters"
+                )
             };
             let prev_span = self.fns[prev.0 as usize].span;
             self.error(
@@ -205,7 +217,13 @@ impl Checker<'_> {
     }
 
     /// Adds a value name to module `m`, reporting duplicates.
-    pub(crate) fn declare_value(&mut self, m: ModId, name: &ast::Ident, def: ValueDef, is_pub: bool) {
+    pub(crate) fn declare_value(
+        &mut self,
+        m: ModId,
+        name: &ast::Ident,
+        def: ValueDef,
+        is_pub: bool,
+    ) {
         let module = &mut self.modules[m.0 as usize];
         if module.values.contains_key(&name.name) {
             self.error(Diagnostic::error(
@@ -385,7 +403,10 @@ impl Checker<'_> {
                         if fields.iter().any(|x| x.name == f.name.name) {
                             self.error(Diagnostic::error(
                                 "E0009",
-                                format!("field `{}` is declared twice in struct {}", f.name.name, s.name.name),
+                                format!(
+                                    "field `{}` is declared twice in struct {}",
+                                    f.name.name, s.name.name
+                                ),
                                 f.name.span,
                             ));
                             continue;
@@ -393,11 +414,17 @@ impl Checker<'_> {
                         let ty = match &f.ty {
                             Some(t) => self.resolve_type(m, t, &env),
                             None => {
-                                self.error(Diagnostic::error(
-                                    "E0043",
-                                    format!("field `{}` needs a type annotation", f.name.name),
-                                    f.name.span,
-                                ).with_help(format!("write `{} :: String` (or the field's type)", f.name.name)));
+                                self.error(
+                                    Diagnostic::error(
+                                        "E0043",
+                                        format!("field `{}` needs a type annotation", f.name.name),
+                                        f.name.span,
+                                    )
+                                    .with_help(format!(
+                                        "write `{} :: String` (or the field's type)",
+                                        f.name.name
+                                    )),
+                                );
                                 Ty::unit()
                             }
                         };
@@ -427,7 +454,11 @@ impl Checker<'_> {
                     let env = generic_env(&s.generics);
                     let mut variants = Vec::new();
                     for v in &s.variants {
-                        let fields = v.fields.iter().map(|f| self.resolve_type(m, &f.ty, &env)).collect();
+                        let fields = v
+                            .fields
+                            .iter()
+                            .map(|f| self.resolve_type(m, &f.ty, &env))
+                            .collect();
                         variants.push(VariantDef {
                             name: v.name.name.clone(),
                             fields,
@@ -447,7 +478,10 @@ impl Checker<'_> {
     }
 
     fn lookup_own_type(&self, m: ModId, name: &str) -> Option<TypeName> {
-        self.modules[m.0 as usize].types.get(name).map(|(t, _)| t.clone())
+        self.modules[m.0 as usize]
+            .types
+            .get(name)
+            .map(|(t, _)| t.clone())
     }
 
     /// Phase 3b: computes declared signatures: externs, fully annotated functions, services.
@@ -496,7 +530,11 @@ impl Checker<'_> {
                 _ => {}
             }
         }
-        let services: Vec<usize> = self.modules[m.0 as usize].services.values().copied().collect();
+        let services: Vec<usize> = self.modules[m.0 as usize]
+            .services
+            .values()
+            .copied()
+            .collect();
         let mut services = services;
         services.sort();
         for s in services {
@@ -522,7 +560,11 @@ impl Checker<'_> {
             list.push((g.name.clone(), k));
         }
         for b in where_clause {
-            let trait_name = b.trait_path.last().map(|t| t.name.clone()).unwrap_or_default();
+            let trait_name = b
+                .trait_path
+                .last()
+                .map(|t| t.name.clone())
+                .unwrap_or_default();
             if !self.traits.contains_key(&trait_name) {
                 self.error(Diagnostic::error(
                     "E0006",
@@ -533,11 +575,17 @@ impl Checker<'_> {
             }
             match list.iter().find(|(n, _)| *n == b.param.name) {
                 Some((_, k)) => self.rigids[*k as usize].bounds.push(trait_name),
-                None => self.error(Diagnostic::error(
-                    "E0043",
-                    format!("`{}` is not a type parameter of this function", b.param.name),
-                    b.param.span,
-                ).with_help(format!("declare it: `fn name<{}>(…)`", b.param.name))),
+                None => self.error(
+                    Diagnostic::error(
+                        "E0043",
+                        format!(
+                            "`{}` is not a type parameter of this function",
+                            b.param.name
+                        ),
+                        b.param.span,
+                    )
+                    .with_help(format!("declare it: `fn name<{}>(…)`", b.param.name)),
+                ),
             }
         }
         let _ = m;
@@ -605,7 +653,6 @@ impl Checker<'_> {
             ty,
         }
     }
-
 }
 
 /// Generic parameters of a type definition as `Gen(i)`.
@@ -621,4 +668,3 @@ pub(crate) fn generic_env(generics: &[ast::Ident]) -> TyEnv {
         assoc: Vec::new(),
     }
 }
-

@@ -28,7 +28,9 @@ impl Checker<'_> {
                 ItemKind::SumType(s) => (&s.name, &s.deriving, false),
                 _ => continue,
             };
-            let Some((TypeName::Adt(id), _)) = self.modules[m.0 as usize].types.get(&name.name).cloned() else {
+            let Some((TypeName::Adt(id), _)) =
+                self.modules[m.0 as usize].types.get(&name.name).cloned()
+            else {
                 continue;
             };
             let mut d = Derives::default();
@@ -69,7 +71,11 @@ impl Checker<'_> {
                         }
                     }
                     if d.ord && !d.eq {
-                        let span = list.iter().find(|t| t.name == "Ord").map(|t| t.span).unwrap_or(name.span);
+                        let span = list
+                            .iter()
+                            .find(|t| t.name == "Ord")
+                            .map(|t| t.span)
+                            .unwrap_or(name.span);
                         self.error(
                             Diagnostic::error(
                                 "E0029",
@@ -96,7 +102,10 @@ impl Checker<'_> {
     fn validate_derived_fields(&mut self, id: crate::types::AdtId, item: &ast::Item) {
         let d = self.adts[id.0 as usize].derives.clone();
         let fields: Vec<(String, Ty, mesh_syntax::Span)> = match &self.adts[id.0 as usize].kind {
-            AdtKind::Struct(fs) => fs.iter().map(|f| (f.name.clone(), f.ty.clone(), f.span)).collect(),
+            AdtKind::Struct(fs) => fs
+                .iter()
+                .map(|f| (f.name.clone(), f.ty.clone(), f.span))
+                .collect(),
             AdtKind::Sum(vs) => vs
                 .iter()
                 .flat_map(|v| {
@@ -146,8 +155,13 @@ impl Checker<'_> {
                 TyCon::Int | TyCon::Float | TyCon::Bool | TyCon::String | TyCon::Atom => true,
                 TyCon::List | TyCon::Set => args.iter().all(|a| self.json_serializable(a)),
                 TyCon::Map => {
-                    matches!(args.first().map(|k| self.tys.shallow(k)), Some(Ty::Con(TyCon::String, _)) | Some(Ty::Gen(_)))
-                        && args.get(1).map(|v| self.json_serializable(v)).unwrap_or(false)
+                    matches!(
+                        args.first().map(|k| self.tys.shallow(k)),
+                        Some(Ty::Con(TyCon::String, _)) | Some(Ty::Gen(_))
+                    ) && args
+                        .get(1)
+                        .map(|v| self.json_serializable(v))
+                        .unwrap_or(false)
                 }
                 TyCon::Pid => false,
                 TyCon::Adt(id) => {
@@ -156,8 +170,7 @@ impl Checker<'_> {
                     if matches!(adt.kind, AdtKind::Opaque) {
                         return adt.name == "Json";
                     }
-                    (adt.derives.json || id.0 < 2)
-                        && args.iter().all(|a| self.json_serializable(a))
+                    (adt.derives.json || id.0 < 2) && args.iter().all(|a| self.json_serializable(a))
                 }
             },
             _ => false,

@@ -57,8 +57,12 @@ fn lower(p: &tir::Pattern) -> Pat {
         tir::Pattern::As(inner, _) => lower(inner),
         tir::Pattern::Typed { pattern, .. } => lower(pattern),
         tir::Pattern::Or(alts) => Pat::Or(alts.iter().map(lower).collect()),
-        tir::Pattern::Variant { tag, args, .. } => Pat::Ctor(Ctor::Variant(*tag), args.iter().map(lower).collect()),
-        tir::Pattern::Tuple(items) => Pat::Ctor(Ctor::Tuple(items.len()), items.iter().map(lower).collect()),
+        tir::Pattern::Variant { tag, args, .. } => {
+            Pat::Ctor(Ctor::Variant(*tag), args.iter().map(lower).collect())
+        }
+        tir::Pattern::Tuple(items) => {
+            Pat::Ctor(Ctor::Tuple(items.len()), items.iter().map(lower).collect())
+        }
         tir::Pattern::Unit => Pat::Ctor(Ctor::Tuple(0), vec![]),
         tir::Pattern::Bool(b) => Pat::Ctor(Ctor::Bool(*b), vec![]),
         tir::Pattern::Int(i) => Pat::Ctor(Ctor::Lit(i.to_string()), vec![]),
@@ -80,24 +84,34 @@ impl Checker<'_> {
         for (i, (p, guarded, arm_span)) in mc.arms.iter().enumerate() {
             let row = vec![lower(p)];
             if self.useful(&rows, &row, &tys).is_none() {
-                self.warn(Diagnostic::warning(
-                    "W0001",
-                    format!("redundant match arm (arm {})", i + 1),
-                    *arm_span,
-                ).with_label("an earlier arm already matches everything this arm matches"));
+                self.warn(
+                    Diagnostic::warning(
+                        "W0001",
+                        format!("redundant match arm (arm {})", i + 1),
+                        *arm_span,
+                    )
+                    .with_label("an earlier arm already matches everything this arm matches"),
+                );
             }
             if !guarded {
                 rows.push(row);
             }
         }
         if let Some(w) = self.useful(&rows, &[Pat::Wild], &tys) {
-            let missing = w.first().map(|w| self.show_wit(w, &ty)).unwrap_or_else(|| "_".into());
+            let missing = w
+                .first()
+                .map(|w| self.show_wit(w, &ty))
+                .unwrap_or_else(|| "_".into());
             let shown = self.show(&ty);
             let msg = format!("non-exhaustive match on `{shown}`: missing {missing}");
             let d = if mc.is_error {
                 Diagnostic::error("E0012", msg, mc.span)
             } else {
-                Diagnostic::warning("E0012", format!("{} is not exhaustive: missing {missing}", mc.what), mc.span)
+                Diagnostic::warning(
+                    "E0012",
+                    format!("{} is not exhaustive: missing {missing}", mc.what),
+                    mc.span,
+                )
             };
             let d = d
                 .with_label(format!("missing: {missing}"))
@@ -113,11 +127,17 @@ impl Checker<'_> {
     /// All constructors of a type, if its universe is finite, with their field types.
     fn ctors_of(&self, ty: &Ty) -> Option<Vec<(Ctor, Vec<Ty>)>> {
         match self.tys.shallow(ty) {
-            Ty::Con(TyCon::Bool, _) => Some(vec![(Ctor::Bool(false), vec![]), (Ctor::Bool(true), vec![])]),
+            Ty::Con(TyCon::Bool, _) => Some(vec![
+                (Ctor::Bool(false), vec![]),
+                (Ctor::Bool(true), vec![]),
+            ]),
             Ty::Tuple(items) => Some(vec![(Ctor::Tuple(items.len()), items)]),
             Ty::Con(TyCon::List, args) => {
                 let e = args.first().cloned().unwrap_or(Ty::Never);
-                Some(vec![(Ctor::Cons, vec![e.clone(), Ty::list(e)]), (Ctor::Nil, vec![])])
+                Some(vec![
+                    (Ctor::Cons, vec![e.clone(), Ty::list(e)]),
+                    (Ctor::Nil, vec![]),
+                ])
             }
             Ty::Con(TyCon::Adt(id), args) => match &self.adts[id.0 as usize].kind {
                 AdtKind::Sum(vs) => Some(
@@ -149,7 +169,11 @@ impl Checker<'_> {
 
     fn useful(&self, rows: &[Vec<Pat>], q: &[Pat], tys: &[Ty]) -> Option<Vec<Wit>> {
         if q.is_empty() {
-            return if rows.is_empty() { Some(Vec::new()) } else { None };
+            return if rows.is_empty() {
+                Some(Vec::new())
+            } else {
+                None
+            };
         }
         let ty = tys.first().cloned().unwrap_or(Ty::Never);
         match &q[0] {
@@ -176,9 +200,11 @@ impl Checker<'_> {
                 };
                 if complete {
                     for (c, fields) in all.unwrap_or_default() {
-                        let mut q2: Vec<Pat> = vec![Pat::Ctor(c.clone(), vec![Pat::Wild; fields.len()])];
+                        let mut q2: Vec<Pat> =
+                            vec![Pat::Ctor(c.clone(), vec![Pat::Wild; fields.len()])];
                         q2.extend_from_slice(&q[1..]);
-                        if let Some(w) = self.useful_ctor(rows, &q2, tys, &c, fields.len(), &fields) {
+                        if let Some(w) = self.useful_ctor(rows, &q2, tys, &c, fields.len(), &fields)
+                        {
                             return Some(w);
                         }
                     }
@@ -186,7 +212,7 @@ impl Checker<'_> {
                 } else {
                     let default: Vec<Vec<Pat>> = rows
                         .iter()
-                        .flat_map(expand_or_row)
+                        .flat_map(|r| expand_or_row(r))
                         .filter(|r| matches!(r[0], Pat::Wild))
                         .map(|r| r[1..].to_vec())
                         .collect();
@@ -217,7 +243,7 @@ impl Checker<'_> {
     ) -> Option<Vec<Wit>> {
         let specialized: Vec<Vec<Pat>> = rows
             .iter()
-            .flat_map(expand_or_row)
+            .flat_map(|r| expand_or_row(r))
             .filter_map(|r| specialize(&r, c, arity))
             .collect();
         let q2 = specialize(q, c, arity)?;
@@ -266,7 +292,10 @@ impl Checker<'_> {
 
     fn variant_name_of(&self, id: AdtId, tag: u32) -> String {
         match &self.adts[id.0 as usize].kind {
-            AdtKind::Sum(vs) => vs.get(tag as usize).map(|v| v.name.clone()).unwrap_or_default(),
+            AdtKind::Sum(vs) => vs
+                .get(tag as usize)
+                .map(|v| v.name.clone())
+                .unwrap_or_default(),
             _ => String::new(),
         }
     }
@@ -300,7 +329,7 @@ fn head_ctors(rows: &[Vec<Pat>]) -> Vec<Ctor> {
 }
 
 /// Splits a row whose first pattern is an or-pattern into one row per alternative.
-fn expand_or_row(r: &Vec<Pat>) -> Vec<Vec<Pat>> {
+fn expand_or_row(r: &[Pat]) -> Vec<Vec<Pat>> {
     match r.first() {
         Some(Pat::Or(alts)) => alts
             .iter()
@@ -310,7 +339,7 @@ fn expand_or_row(r: &Vec<Pat>) -> Vec<Vec<Pat>> {
                 expand_or_row(&row)
             })
             .collect(),
-        _ => vec![r.clone()],
+        _ => vec![r.to_vec()],
     }
 }
 

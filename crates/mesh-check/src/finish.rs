@@ -33,7 +33,12 @@ impl Checker<'_> {
                     ),
                     AdtKind::Sum(vs) => tir::TypeDefKind::Sum(
                         vs.iter()
-                            .map(|v| (v.name.clone(), v.fields.iter().map(|t| self.ty_desc(t)).collect()))
+                            .map(|v| {
+                                (
+                                    v.name.clone(),
+                                    v.fields.iter().map(|t| self.ty_desc(t)).collect(),
+                                )
+                            })
                             .collect(),
                     ),
                     AdtKind::Opaque => tir::TypeDefKind::Struct(Vec::new()),
@@ -59,10 +64,22 @@ impl Checker<'_> {
                 TyCon::Float => TyDesc::Float,
                 TyCon::Bool => TyDesc::Bool,
                 TyCon::String | TyCon::Atom => TyDesc::String,
-                TyCon::List => TyDesc::List(Box::new(args.first().map(|a| self.ty_desc(a)).unwrap_or(TyDesc::Unit))),
-                TyCon::Set => TyDesc::Set(Box::new(args.first().map(|a| self.ty_desc(a)).unwrap_or(TyDesc::Unit))),
+                TyCon::List => TyDesc::List(Box::new(
+                    args.first()
+                        .map(|a| self.ty_desc(a))
+                        .unwrap_or(TyDesc::Unit),
+                )),
+                TyCon::Set => TyDesc::Set(Box::new(
+                    args.first()
+                        .map(|a| self.ty_desc(a))
+                        .unwrap_or(TyDesc::Unit),
+                )),
                 TyCon::Map => TyDesc::Map(
-                    Box::new(args.first().map(|a| self.ty_desc(a)).unwrap_or(TyDesc::Unit)),
+                    Box::new(
+                        args.first()
+                            .map(|a| self.ty_desc(a))
+                            .unwrap_or(TyDesc::Unit),
+                    ),
                     Box::new(args.get(1).map(|a| self.ty_desc(a)).unwrap_or(TyDesc::Unit)),
                 ),
                 TyCon::Pid => TyDesc::Opaque("Pid".into()),

@@ -37,7 +37,12 @@ impl Checker<'_> {
         }
     }
 
-    fn find_import_target(&mut self, m: ModId, path: &[ast::Ident], span: mesh_syntax::Span) -> Option<ModId> {
+    fn find_import_target(
+        &mut self,
+        m: ModId,
+        path: &[ast::Ident],
+        span: mesh_syntax::Span,
+    ) -> Option<ModId> {
         let full: Vec<&str> = path.iter().map(|p| p.name.as_str()).collect();
         let full = full.join(".");
         if let Some(i) = self

@@ -235,7 +235,11 @@ impl<'s> Checker<'s> {
             schema: false,
         };
         let defs = [
-            ("Option", vec!["T"], vec![v("Some", vec![Ty::Gen(0)]), v("None", vec![])]),
+            (
+                "Option",
+                vec!["T"],
+                vec![v("Some", vec![Ty::Gen(0)]), v("None", vec![])],
+            ),
             (
                 "Result",
                 vec!["T", "E"],

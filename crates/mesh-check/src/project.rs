@@ -175,12 +175,20 @@ mod tests {
     #[test]
     fn module_names_follow_the_path_rule() {
         assert_eq!(module_name(Path::new("main.mpl")), "Main");
-        assert_eq!(module_name(Path::new("storage/schema.mpl")), "Storage.Schema");
-        assert_eq!(module_name(Path::new("ingestion/ws_handler.mpl")), "Ingestion.WsHandler");
+        assert_eq!(
+            module_name(Path::new("storage/schema.mpl")),
+            "Storage.Schema"
+        );
+        assert_eq!(
+            module_name(Path::new("ingestion/ws_handler.mpl")),
+            "Ingestion.WsHandler"
+        );
         assert_eq!(module_name(Path::new("a/b/c/d.mpl")), "A.B.C.D");
         assert_eq!(module_name(Path::new("tools/main.mpl")), "Tools.Main");
         assert_eq!(
-            module_name(Path::new("migrations/20260216120000_create_initial_schema.mpl")),
+            module_name(Path::new(
+                "migrations/20260216120000_create_initial_schema.mpl"
+            )),
             "Migrations.20260216120000CreateInitialSchema"
         );
         assert_eq!(pascal_case("__x__y"), "XY");

@@ -60,7 +60,10 @@ fn call(f: FnId, args: Vec<tir::Expr>, span: Span) -> tir::Expr {
 fn pack(args: Vec<tir::Expr>, span: Span) -> tir::Expr {
     match args.len() {
         0 => tir::Expr::unit(span),
-        1 => args.into_iter().next().unwrap_or_else(|| tir::Expr::unit(span)),
+        1 => args
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| tir::Expr::unit(span)),
         _ => tir::Expr::new(ExprKind::Tuple(args), span),
     }
 }
@@ -88,15 +91,24 @@ impl Checker<'_> {
             return;
         }
         for extra in s.fns.iter().skip(1) {
-            self.error(Diagnostic::error(
-                "E0053",
-                format!("only one `fn` (the initializer) is allowed in service `{name}`"),
-                extra.name.span,
-            ).with_help("define helper functions outside the service"));
+            self.error(
+                Diagnostic::error(
+                    "E0053",
+                    format!("only one `fn` (the initializer) is allowed in service `{name}`"),
+                    extra.name.span,
+                )
+                .with_help("define helper functions outside the service"),
+            );
         }
         let ast = Rc::new(s.clone());
         let init_fn = s.fns.first().map(|f| {
-            let id = self.new_fn(m, &format!("{name}.{}", f.name.name), f.name.span, false, FnSource::ServiceInit { service: index });
+            let id = self.new_fn(
+                m,
+                &format!("{name}.{}", f.name.name),
+                f.name.span,
+                false,
+                FnSource::ServiceInit { service: index },
+            );
             self.setup_generics(id, &f.generics, &f.where_clause, m);
             id
         });
@@ -107,7 +119,10 @@ impl Checker<'_> {
             if seen.contains(&snake) {
                 self.error(Diagnostic::error(
                     "E0023",
-                    format!("service `{name}` already has a handler named `{}`", h.name.name),
+                    format!(
+                        "service `{name}` already has a handler named `{}`",
+                        h.name.name
+                    ),
                     h.name.span,
                 ));
                 continue;
@@ -145,7 +160,13 @@ impl Checker<'_> {
                 handler: None,
             },
         );
-        let loop_fn = self.new_fn(m, &format!("{name}.__loop"), s.span, false, FnSource::Generated);
+        let loop_fn = self.new_fn(
+            m,
+            &format!("{name}.__loop"),
+            s.span,
+            false,
+            FnSource::Generated,
+        );
         self.services.push(ServiceInfo {
             name: name.clone(),
             module: m,
@@ -156,7 +177,9 @@ impl Checker<'_> {
             loop_fn,
             state_ty: Ty::unit(),
         });
-        self.modules[m.0 as usize].services.insert(name.clone(), index);
+        self.modules[m.0 as usize]
+            .services
+            .insert(name.clone(), index);
         self.modules[m.0 as usize].export_order.push(name);
         self.build_service_loop(index);
     }
@@ -358,7 +381,8 @@ impl Checker<'_> {
                     }
                     None => Some(Scheme::mono(Ty::Fun(vec![], Box::new(Ty::unit())))),
                 };
-                let init_scheme = init_scheme.unwrap_or_else(|| Scheme::mono(Ty::Fun(vec![], Box::new(Ty::unit()))));
+                let init_scheme = init_scheme
+                    .unwrap_or_else(|| Scheme::mono(Ty::Fun(vec![], Box::new(Ty::unit()))));
                 let (ps, vars) = match &init_scheme.ty {
                     Ty::Fun(ps, _) => (ps.clone(), init_scheme.vars),
                     _ => (Vec::new(), 0),
@@ -375,7 +399,10 @@ impl Checker<'_> {
                         callee: tir::Callee::Native("Process.spawn".into()),
                         args: vec![
                             tir::Expr::new(ExprKind::FnRef(run), span),
-                            tir::Expr::new(ExprKind::List(params.iter().map(|p| local(*p, span)).collect()), span),
+                            tir::Expr::new(
+                                ExprKind::List(params.iter().map(|p| local(*p, span)).collect()),
+                                span,
+                            ),
                         ],
                     },
                     span,
@@ -383,7 +410,11 @@ impl Checker<'_> {
                 (scheme, params, body)
             }
             Some(hi) => {
-                let handler_fn = self.services[s].handlers.iter().find(|(_, c, _)| *c == f).map(|(_, _, h)| *h);
+                let handler_fn = self.services[s]
+                    .handlers
+                    .iter()
+                    .find(|(_, c, _)| *c == f)
+                    .map(|(_, _, h)| *h);
                 let Some(handler_fn) = handler_fn else {
                     self.fns[f.0 as usize].state = InferState::Done;
                     return;
@@ -392,14 +423,18 @@ impl Checker<'_> {
                 let hs = self.fns[handler_fn.0 as usize]
                     .scheme
                     .clone()
-                    .unwrap_or_else(|| Scheme::mono(Ty::Fun(vec![Ty::unit()], Box::new(Ty::unit()))));
+                    .unwrap_or_else(|| {
+                        Scheme::mono(Ty::Fun(vec![Ty::unit()], Box::new(Ty::unit())))
+                    });
                 let kind = self.services[s].ast.handlers[hi].kind;
                 let (ps, ret) = match &hs.ty {
                     Ty::Fun(ps, r) => (ps[1..].to_vec(), (**r).clone()),
                     _ => (Vec::new(), Ty::unit()),
                 };
                 let reply = match (kind, ret) {
-                    (ast::HandlerKind::Call, Ty::Tuple(items)) if items.len() == 2 => items[1].clone(),
+                    (ast::HandlerKind::Call, Ty::Tuple(items)) if items.len() == 2 => {
+                        items[1].clone()
+                    }
                     _ => Ty::unit(),
                 };
                 let mut all = vec![Ty::pid(Ty::unit())];
@@ -469,19 +504,38 @@ impl Checker<'_> {
         let strategy = match &s.strategy {
             None => "one_for_one".to_string(),
             Some(id) => {
-                if !["one_for_one", "one_for_all", "rest_for_one", "simple_one_for_one"].contains(&id.name.as_str()) {
-                    self.error(Diagnostic::error(
-                        "E0019",
-                        format!("unknown supervision strategy `{}`", id.name),
-                        id.span,
-                    ).with_help("use one_for_one, one_for_all, rest_for_one or simple_one_for_one"));
+                if ![
+                    "one_for_one",
+                    "one_for_all",
+                    "rest_for_one",
+                    "simple_one_for_one",
+                ]
+                .contains(&id.name.as_str())
+                {
+                    self.error(
+                        Diagnostic::error(
+                            "E0019",
+                            format!("unknown supervision strategy `{}`", id.name),
+                            id.span,
+                        )
+                        .with_help(
+                            "use one_for_one, one_for_all, rest_for_one or simple_one_for_one",
+                        ),
+                    );
                 }
                 id.name.clone()
             }
         };
         let max_restarts = s.max_restarts.map(|(n, _)| n).unwrap_or(3);
         let max_seconds = s.max_seconds.map(|(n, _)| n).unwrap_or(5);
-        let mut cx = FnCtx::new(m, f, TyEnv { allow_fresh: true, ..TyEnv::default() });
+        let mut cx = FnCtx::new(
+            m,
+            f,
+            TyEnv {
+                allow_fresh: true,
+                ..TyEnv::default()
+            },
+        );
         cx.frames.push(Frame {
             ret: Ty::pid(Ty::unit()),
             loops: 0,
@@ -507,11 +561,17 @@ impl Checker<'_> {
                             Ty::Fun(_, r) => self.show(&r),
                             other => self.show(&other),
                         };
-                        self.error(Diagnostic::error(
-                            "E0018",
-                            format!("child `{}` start function must return Pid, found `{shown}`", child.name.name),
-                            e.span,
-                        ).with_help("write `start: fn -> spawn(worker, args) end`"));
+                        self.error(
+                            Diagnostic::error(
+                                "E0018",
+                                format!(
+                                    "child `{}` start function must return Pid, found `{shown}`",
+                                    child.name.name
+                                ),
+                                e.span,
+                            )
+                            .with_help("write `start: fn -> spawn(worker, args) end`"),
+                        );
                     }
                     x
                 }
@@ -528,11 +588,14 @@ impl Checker<'_> {
                 None => "permanent".to_string(),
                 Some(r) => {
                     if !["permanent", "transient", "temporary"].contains(&r.name.as_str()) {
-                        self.error(Diagnostic::error(
-                            "E0020",
-                            format!("invalid restart type `{}`", r.name),
-                            r.span,
-                        ).with_help("use permanent, transient or temporary"));
+                        self.error(
+                            Diagnostic::error(
+                                "E0020",
+                                format!("invalid restart type `{}`", r.name),
+                                r.span,
+                            )
+                            .with_help("use permanent, transient or temporary"),
+                        );
                     }
                     r.name.clone()
                 }
@@ -551,11 +614,14 @@ impl Checker<'_> {
                 }
                 Some(ast::Shutdown::Named(id)) => {
                     if id.name != "brutal_kill" {
-                        self.error(Diagnostic::error(
-                            "E0021",
-                            format!("invalid shutdown value `{}`", id.name),
-                            id.span,
-                        ).with_help("use a number of milliseconds or brutal_kill"));
+                        self.error(
+                            Diagnostic::error(
+                                "E0021",
+                                format!("invalid shutdown value `{}`", id.name),
+                                id.span,
+                            )
+                            .with_help("use a number of milliseconds or brutal_kill"),
+                        );
                     }
                     -1
                 }

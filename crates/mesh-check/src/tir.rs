@@ -16,7 +16,7 @@
 use mesh_syntax::Span;
 
 /// A top-level function of the program (user code, the standard library, or generated).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FnId(pub u32);
 
 /// A local variable within one top-level function (including its lambdas).
@@ -42,12 +42,6 @@ pub struct Program {
     pub types: Vec<TypeDef>,
     /// `Main.main`.
     pub entry: FnId,
-}
-
-impl Default for FnId {
-    fn default() -> Self {
-        FnId(0)
-    }
 }
 
 /// One function.
@@ -128,7 +122,10 @@ pub enum ExprKind {
     /// Inside a lambda that was given a `self_local` (a named nested function), the
     /// running closure itself (used for recursion without a reference cycle).
     SelfClosure,
-    Call { callee: Callee, args: Vec<Expr> },
+    Call {
+        callee: Callee,
+        args: Vec<Expr>,
+    },
     /// An anonymous function. Free variables are captured by value. If `self_local` is set,
     /// occurrences of that local in `body` denote the closure itself.
     Lambda {
@@ -138,7 +135,10 @@ pub enum ExprKind {
         body: Box<Expr>,
     },
     /// Statements then a result (the block's value).
-    Block { stmts: Vec<Stmt>, result: Box<Expr> },
+    Block {
+        stmts: Vec<Stmt>,
+        result: Box<Expr>,
+    },
     If {
         cond: Box<Expr>,
         then_branch: Box<Expr>,
@@ -159,7 +159,10 @@ pub enum ExprKind {
         lhs: Box<Expr>,
         rhs: Box<Expr>,
     },
-    Unary { op: UnOp, operand: Box<Expr> },
+    Unary {
+        op: UnOp,
+        operand: Box<Expr>,
+    },
     Tuple(Vec<Expr>),
     List(Vec<Expr>),
     Map(Vec<(Expr, Expr)>),
@@ -176,7 +179,10 @@ pub enum ExprKind {
         args: Vec<Expr>,
     },
     /// Field `index` of a struct value.
-    Field { base: Box<Expr>, index: u32 },
+    Field {
+        base: Box<Expr>,
+        index: u32,
+    },
     /// A copy of the struct `base` with some fields replaced.
     StructUpdate {
         base: Box<Expr>,
@@ -190,7 +196,10 @@ pub enum ExprKind {
     /// The run-time type key of a value (see the VM's `TypeKey`), for generated dispatchers.
     TypeKey(Box<Expr>),
     /// `while cond do body end` — value `()`.
-    While { cond: Box<Expr>, body: Box<Expr> },
+    While {
+        cond: Box<Expr>,
+        body: Box<Expr>,
+    },
     /// A `for` comprehension; its value is the list of body values.
     For(Box<ForLoop>),
     Break,
@@ -321,5 +330,8 @@ pub enum Pattern {
     /// Matches only values whose run-time type key (see `ExprKind::TypeKey`) is `key`, then
     /// `pattern`. Used for `receive` arms: a mailbox may hold messages of other types
     /// (sent through an untyped `Pid`, or system signals).
-    Typed { key: i64, pattern: Box<Pattern> },
+    Typed {
+        key: i64,
+        pattern: Box<Pattern>,
+    },
 }

@@ -36,8 +36,11 @@ pub enum Implemented {
 
 /// Registers the built-in traits (with their method names, for method calls on bounded
 /// generic parameters).
+/// A built-in trait: name and methods `(name, has self, arity)`.
+type BuiltinTrait = (&'static str, &'static [(&'static str, bool, usize)]);
+
 pub(crate) fn add_builtin_traits(c: &mut Checker) {
-    let defs: &[(&str, &[(&str, bool, usize)])] = &[
+    let defs: &[BuiltinTrait] = &[
         ("Add", &[("add", true, 2)]),
         ("Sub", &[("sub", true, 2)]),
         ("Mul", &[("mul", true, 2)]),
@@ -149,8 +152,19 @@ impl Checker<'_> {
         match con {
             TyCon::Int | TyCon::Float => yes(matches!(
                 t,
-                "Add" | "Sub" | "Mul" | "Div" | "Mod" | "Neg" | "Eq" | "Ord" | "Display" | "Debug"
-                    | "Hash" | "Default" | "Json"
+                "Add"
+                    | "Sub"
+                    | "Mul"
+                    | "Div"
+                    | "Mod"
+                    | "Neg"
+                    | "Eq"
+                    | "Ord"
+                    | "Display"
+                    | "Debug"
+                    | "Hash"
+                    | "Default"
+                    | "Json"
             )),
             TyCon::String => yes(matches!(
                 t,
@@ -320,7 +334,10 @@ impl Checker<'_> {
             if !declared_assoc.contains(&name.name) {
                 self.error(Diagnostic::error(
                     "E0041",
-                    format!("`{}` is not an associated type of `{trait_name}`", name.name),
+                    format!(
+                        "`{}` is not an associated type of `{trait_name}`",
+                        name.name
+                    ),
                     name.span,
                 ));
                 continue;
@@ -343,7 +360,8 @@ impl Checker<'_> {
             }
         }
         // Environments for the impl's own signatures and for the interface's.
-        let mut assoc_list: Vec<(String, Ty)> = assoc.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        let mut assoc_list: Vec<(String, Ty)> =
+            assoc.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
         assoc_list.sort_by(|a, b| a.0.cmp(&b.0));
         let method_env = TyEnv {
             assoc: assoc_list.clone(),
@@ -408,7 +426,11 @@ impl Checker<'_> {
             if self.impls[impl_index].methods.contains_key(&tm.name) {
                 continue;
             }
-            match tm.ast.as_ref().and_then(|a| a.default.clone().map(|d| (a.clone(), d))) {
+            match tm
+                .ast
+                .as_ref()
+                .and_then(|a| a.default.clone().map(|d| (a.clone(), d)))
+            {
                 Some((meth, body)) => {
                     let def = ast::FnDef {
                         is_pub: false,

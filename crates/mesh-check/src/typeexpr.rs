@@ -47,7 +47,10 @@ impl Checker<'_> {
                 Ty::Tuple(items.iter().map(|t| self.resolve_type(m, t, env)).collect())
             }
             TypeExprKind::Fun { params, ret } => Ty::Fun(
-                params.iter().map(|t| self.resolve_type(m, t, env)).collect(),
+                params
+                    .iter()
+                    .map(|t| self.resolve_type(m, t, env))
+                    .collect(),
                 Box::new(self.resolve_type(m, ret, env)),
             ),
             TypeExprKind::Named { path, args } => {
@@ -113,7 +116,11 @@ impl Checker<'_> {
         }
     }
 
-    fn lookup_qualified_type(&self, m: ModId, path: &[mesh_syntax::ast::Ident]) -> Option<TypeName> {
+    fn lookup_qualified_type(
+        &self,
+        m: ModId,
+        path: &[mesh_syntax::ast::Ident],
+    ) -> Option<TypeName> {
         let (last, prefix) = path.split_last()?;
         let prefix: Vec<&str> = prefix.iter().map(|p| p.name.as_str()).collect();
         let prefix = prefix.join(".");
@@ -123,9 +130,13 @@ impl Checker<'_> {
             .imported_modules
             .get(last_segment)
             .and_then(|list| {
-                list.iter()
-                    .copied()
-                    .find(|t| self.modules[t.0 as usize].types.get(&last.name).map(|x| x.1).unwrap_or(false))
+                list.iter().copied().find(|t| {
+                    self.modules[t.0 as usize]
+                        .types
+                        .get(&last.name)
+                        .map(|x| x.1)
+                        .unwrap_or(false)
+                })
             })
             .or_else(|| {
                 self.modules
@@ -139,7 +150,13 @@ impl Checker<'_> {
         }
     }
 
-    fn builtin_type(&mut self, name: &str, args: Vec<Ty>, env: &TyEnv, te: &TypeExpr) -> Option<Ty> {
+    fn builtin_type(
+        &mut self,
+        name: &str,
+        args: Vec<Ty>,
+        env: &TyEnv,
+        te: &TypeExpr,
+    ) -> Option<Ty> {
         let (con, arity) = match name {
             "Int" => (TyCon::Int, 0),
             "Float" => (TyCon::Float, 0),

@@ -393,11 +393,11 @@ pub trait TyNames {
 /// Prints a type the way messages show it (`List<String>`, `(Int) -> Bool`, `?3`).
 pub fn show_ty(table: &TyTable, names: &dyn TyNames, ty: &Ty) -> String {
     let mut out = String::new();
-    write_ty(&mut out, table, names, &table.resolve(ty));
+    write_ty(&mut out, names, &table.resolve(ty));
     out
 }
 
-fn write_ty(out: &mut String, table: &TyTable, names: &dyn TyNames, ty: &Ty) {
+fn write_ty(out: &mut String, names: &dyn TyNames, ty: &Ty) {
     match ty {
         Ty::Var(v) => {
             let _ = write!(out, "?{}", v.0);
@@ -413,7 +413,7 @@ fn write_ty(out: &mut String, table: &TyTable, names: &dyn TyNames, ty: &Ty) {
                 if i > 0 {
                     out.push_str(", ");
                 }
-                write_ty(out, table, names, t);
+                write_ty(out, names, t);
             }
             out.push(')');
         }
@@ -423,10 +423,10 @@ fn write_ty(out: &mut String, table: &TyTable, names: &dyn TyNames, ty: &Ty) {
                 if i > 0 {
                     out.push_str(", ");
                 }
-                write_ty(out, table, names, t);
+                write_ty(out, names, t);
             }
             out.push_str(") -> ");
-            write_ty(out, table, names, ret);
+            write_ty(out, names, ret);
         }
         Ty::Con(c, args) => {
             let name = match c {
@@ -448,7 +448,7 @@ fn write_ty(out: &mut String, table: &TyTable, names: &dyn TyNames, ty: &Ty) {
                     if i > 0 {
                         out.push_str(", ");
                     }
-                    write_ty(out, table, names, t);
+                    write_ty(out, names, t);
                 }
                 out.push('>');
             }
@@ -488,7 +488,8 @@ mod tests {
         let mut t = TyTable::default();
         let a = t.fresh();
         let b = t.fresh();
-        t.unify(&Ty::list(a.clone()), &Ty::list(Ty::INT)).expect("unify");
+        t.unify(&Ty::list(a.clone()), &Ty::list(Ty::INT))
+            .expect("unify");
         t.unify(&b, &Ty::map(Ty::STRING, a.clone())).expect("unify");
         assert_eq!(show_ty(&t, &Names, &b), "Map<String, Int>");
         assert!(t.unify(&a, &Ty::FLOAT).is_err());

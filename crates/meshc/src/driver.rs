@@ -26,7 +26,10 @@ pub struct ProjectFile {
 /// below it, skipping names that start with `.`), or a single `.mpl` file.
 pub fn project_files(path: &Path) -> Result<Vec<ProjectFile>, String> {
     if !path.exists() {
-        return Err(format!("Project directory '{}' does not exist", path.display()));
+        return Err(format!(
+            "Project directory '{}' does not exist",
+            path.display()
+        ));
     }
     if path.is_file() {
         let text = read(path)?;
@@ -60,7 +63,8 @@ fn read(p: &Path) -> Result<String, String> {
 
 fn collect(root: &Path, rel: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
     let dir = root.join(rel);
-    let entries = std::fs::read_dir(&dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    let entries =
+        std::fs::read_dir(&dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
     for entry in entries.flatten() {
         let name = entry.file_name();
         let name = name.to_string_lossy();

@@ -9,7 +9,12 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "meshc", version, about = "The Mesh toolchain", propagate_version = true)]
+#[command(
+    name = "meshc",
+    version,
+    about = "The Mesh toolchain",
+    propagate_version = true
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

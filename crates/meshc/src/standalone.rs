@@ -39,7 +39,8 @@ pub fn embedded_image() -> Option<Vec<u8>> {
 /// Writes `out` = this executable (without any image it carries) + `image`.
 pub fn write_executable(image: &Image, out: &Path) -> Result<(), String> {
     let exe = std::env::current_exe().map_err(|e| format!("cannot locate meshc itself: {e}"))?;
-    let mut runtime = std::fs::read(&exe).map_err(|e| format!("cannot read {}: {e}", exe.display()))?;
+    let mut runtime =
+        std::fs::read(&exe).map_err(|e| format!("cannot read {}: {e}", exe.display()))?;
     // If meshc itself carries an image (it should not), strip it.
     if runtime.len() >= 16 && &runtime[runtime.len() - 8..] == IMAGE_MAGIC {
         let mut n = [0u8; 8];

@@ -154,7 +154,12 @@ fn diff(what: &str, want: &str, got: &str) -> String {
         let a = w.get(i).copied();
         let b = g.get(i).copied();
         if a != b {
-            s.push_str(&format!("  line {}:\n    expected: {:?}\n    actual:   {:?}\n", i + 1, a, b));
+            s.push_str(&format!(
+                "  line {}:\n    expected: {:?}\n    actual:   {:?}\n",
+                i + 1,
+                a,
+                b
+            ));
         }
     }
     if want.ends_with('\n') != got.ends_with('\n') {
@@ -172,12 +177,20 @@ fn corpus() {
     let bless = std::env::var("MESH_BLESS").is_ok();
     let todo: Vec<Case> = all
         .into_iter()
-        .filter(|c| filter.as_ref().map(|f| c.name.contains(f.as_str())).unwrap_or(true))
+        .filter(|c| {
+            filter
+                .as_ref()
+                .map(|f| c.name.contains(f.as_str()))
+                .unwrap_or(true)
+        })
         .collect();
     let total = todo.len();
     let queue = Arc::new(Mutex::new(todo));
     let results = Arc::new(Mutex::new(Vec::new()));
-    let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2) * 2;
+    let workers = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2)
+        * 2;
     let mut handles = Vec::new();
     for _ in 0..workers {
         let queue = queue.clone();
@@ -204,5 +217,10 @@ fn corpus() {
         eprintln!("FAIL {}\n{}\n", f.name, f.problem.as_deref().unwrap_or(""));
     }
     eprintln!("{} programs, {} failed", total, failures.len());
-    assert!(failures.is_empty(), "{} of {} programs failed", failures.len(), total);
+    assert!(
+        failures.is_empty(),
+        "{} of {} programs failed",
+        failures.len(),
+        total
+    );
 }

@@ -98,7 +98,12 @@ impl Checker<'_> {
     }
 
     /// A bare name in expression position.
-    pub(crate) fn infer_name(&mut self, cx: &mut FnCtx, id: &ast::Ident, span: Span) -> (tir::Expr, Ty) {
+    pub(crate) fn infer_name(
+        &mut self,
+        cx: &mut FnCtx,
+        id: &ast::Ident,
+        span: Span,
+    ) -> (tir::Expr, Ty) {
         if let Some(v) = cx.lookup(&id.name).cloned() {
             let ty = match v.ty {
                 LocalTy::Mono(t) => t,
@@ -138,11 +143,17 @@ impl Checker<'_> {
             } else {
                 "a type"
             };
-            self.error(Diagnostic::error(
-                "E0004",
-                format!("`{}` is {what}, not a value", id.name),
-                id.span,
-            ).with_help(format!("call one of its functions: `{}.name(...)`", id.name)));
+            self.error(
+                Diagnostic::error(
+                    "E0004",
+                    format!("`{}` is {what}, not a value", id.name),
+                    id.span,
+                )
+                .with_help(format!(
+                    "call one of its functions: `{}.name(...)`",
+                    id.name
+                )),
+            );
             return;
         }
         let mut candidates = cx.local_names();
@@ -177,14 +188,21 @@ impl Checker<'_> {
             );
         }
         // A constructor as a function value: `fn(a, b) -> Variant(a, b)`.
-        let name = format!("{}.{}", self.adts[adt.0 as usize].name, self.variant_name(adt, tag));
+        let name = format!(
+            "{}.{}",
+            self.adts[adt.0 as usize].name,
+            self.variant_name(adt, tag)
+        );
         let lam = self.ctor_wrapper(adt, tag, &name, span);
         (lam, Ty::Fun(fields, Box::new(result)))
     }
 
     fn variant_name(&self, adt: AdtId, tag: u32) -> String {
         match &self.adts[adt.0 as usize].kind {
-            AdtKind::Sum(vs) => vs.get(tag as usize).map(|v| v.name.clone()).unwrap_or_default(),
+            AdtKind::Sum(vs) => vs
+                .get(tag as usize)
+                .map(|v| v.name.clone())
+                .unwrap_or_default(),
             _ => String::new(),
         }
     }
@@ -290,29 +308,60 @@ impl Checker<'_> {
     }
 
     /// `X.y` where `X` is a module, service or type name. `None` if `X` is none of those.
-    fn resolve_qualified(&mut self, cx: &mut FnCtx, x: &ast::Ident, y: &ast::Ident) -> Option<Target> {
+    fn resolve_qualified(
+        &mut self,
+        cx: &mut FnCtx,
+        x: &ast::Ident,
+        y: &ast::Ident,
+    ) -> Option<Target> {
         let module = &self.modules[cx.module.0 as usize];
         let candidates: Vec<ModId> = module
             .imported_modules
             .get(&x.name)
-            .map(|l| l.iter().copied().filter(|m| !self.modules[m.0 as usize].is_std).collect())
+            .map(|l| {
+                l.iter()
+                    .copied()
+                    .filter(|m| !self.modules[m.0 as usize].is_std)
+                    .collect()
+            })
             .unwrap_or_default();
         // With several modules of that name, the one that exports `y`.
         let exporting: Vec<ModId> = candidates
             .iter()
             .copied()
-            .filter(|c| self.modules[c.0 as usize].values.get(&y.name).map(|v| v.1).unwrap_or(false))
+            .filter(|c| {
+                self.modules[c.0 as usize]
+                    .values
+                    .get(&y.name)
+                    .map(|v| v.1)
+                    .unwrap_or(false)
+            })
             .collect();
         if exporting.len() > 1 {
-            let names: Vec<String> = exporting.iter().map(|c| self.modules[c.0 as usize].name.clone()).collect();
-            self.error(Diagnostic::error(
-                "E0027",
-                format!("`{}.{}` is ambiguous: both {} export `{}`", x.name, y.name, names.join(" and "), y.name),
-                y.span,
-            ).with_help("import the function by name with `from Module import name` instead"));
+            let names: Vec<String> = exporting
+                .iter()
+                .map(|c| self.modules[c.0 as usize].name.clone())
+                .collect();
+            self.error(
+                Diagnostic::error(
+                    "E0027",
+                    format!(
+                        "`{}.{}` is ambiguous: both {} export `{}`",
+                        x.name,
+                        y.name,
+                        names.join(" and "),
+                        y.name
+                    ),
+                    y.span,
+                )
+                .with_help("import the function by name with `from Module import name` instead"),
+            );
             return Some(Target::Error);
         }
-        let user_mod = exporting.first().copied().or_else(|| candidates.first().copied());
+        let user_mod = exporting
+            .first()
+            .copied()
+            .or_else(|| candidates.first().copied());
         let std_mod = self.std_modules.get(&x.name).copied();
         // 1. An imported user module's export.
         if let Some(um) = user_mod {
@@ -324,7 +373,10 @@ impl Checker<'_> {
                     let mname = self.modules[um.0 as usize].name.clone();
                     self.error(Diagnostic::error(
                         "E0035",
-                        format!("`{}` is private in module `{mname}`; add `pub` to make it accessible", y.name),
+                        format!(
+                            "`{}` is private in module `{mname}`; add `pub` to make it accessible",
+                            y.name
+                        ),
                         y.span,
                     ));
                     return Some(Target::Error);
@@ -351,7 +403,8 @@ impl Checker<'_> {
                     format!("`{}` is not a function of the {} module", y.name, x.name),
                     y.span,
                 );
-                if let Some(best) = super::expr::closest(&y.name, names.iter().map(|s| s.as_str())) {
+                if let Some(best) = super::expr::closest(&y.name, names.iter().map(|s| s.as_str()))
+                {
                     d = d.with_help(format!("did you mean `{}.{best}`?", x.name));
                 }
                 self.error(d);
@@ -359,7 +412,9 @@ impl Checker<'_> {
             }
         }
         if let Some(um) = user_mod {
-            if self.service_named(cx.module, &x.name).is_none() && self.lookup_type_name(cx.module, &x.name).is_none() {
+            if self.service_named(cx.module, &x.name).is_none()
+                && self.lookup_type_name(cx.module, &x.name).is_none()
+            {
                 let mname = self.modules[um.0 as usize].name.clone();
                 self.error(Diagnostic::error(
                     "E0034",
@@ -381,11 +436,14 @@ impl Checker<'_> {
             let names: Vec<String> = std::iter::once("start".to_string())
                 .chain(svc.handlers.iter().map(|(n, _, _)| n.clone()))
                 .collect();
-            self.error(Diagnostic::error(
-                "E0004",
-                format!("service `{}` has no function `{}`", x.name, y.name),
-                y.span,
-            ).with_help(format!("available: {}", names.join(", "))));
+            self.error(
+                Diagnostic::error(
+                    "E0004",
+                    format!("service `{}` has no function `{}`", x.name, y.name),
+                    y.span,
+                )
+                .with_help(format!("available: {}", names.join(", "))),
+            );
             return Some(Target::Error);
         }
         // 4./5. A type: variant constructor or static function.
@@ -470,7 +528,13 @@ impl Checker<'_> {
     }
 
     /// `lhs |> rhs`: `rhs` gets `lhs` as its first argument.
-    pub(crate) fn infer_pipe(&mut self, cx: &mut FnCtx, lhs: &ast::Expr, rhs: &ast::Expr, span: Span) -> (tir::Expr, Ty) {
+    pub(crate) fn infer_pipe(
+        &mut self,
+        cx: &mut FnCtx,
+        lhs: &ast::Expr,
+        rhs: &ast::Expr,
+        span: Span,
+    ) -> (tir::Expr, Ty) {
         let (le, lt) = self.infer_expr(cx, lhs, None);
         match &rhs.kind {
             ast::ExprKind::Call {
@@ -500,7 +564,13 @@ impl Checker<'_> {
             Target::Fn(f) => {
                 if self.is_prelude_fn(f, "default") && args.is_empty() {
                     let ty = self.tys.fresh();
-                    let hole = cx.defer(Pending::Default { ty: ty.clone(), span }, span);
+                    let hole = cx.defer(
+                        Pending::Default {
+                            ty: ty.clone(),
+                            span,
+                        },
+                        span,
+                    );
                     return (hole, ty);
                 }
                 let fty = self.fn_use_type(cx, f, callee_span);
@@ -510,7 +580,10 @@ impl Checker<'_> {
                     crate::defs::FnSource::Extern(n) => tir::Callee::Native(n.clone()),
                     _ => tir::Callee::Fn(f),
                 };
-                (tir::Expr::new(ExprKind::Call { callee, args: es }, span), ret)
+                (
+                    tir::Expr::new(ExprKind::Call { callee, args: es }, span),
+                    ret,
+                )
             }
             Target::Ctor(adt, tag) => {
                 let (fields, result) = self.ctor_type(adt, tag);
@@ -525,11 +598,14 @@ impl Checker<'_> {
                 let n = fields.len();
                 if n != args.len() && !(fields.is_empty()) {
                     let vname = self.variant_name(adt, tag);
-                    self.error(Diagnostic::error(
-                        "E0003",
-                        format!("expected {n} argument(s), found {}", args.len()),
-                        span,
-                    ).with_help(format!("`{vname}` has {n} field(s)")));
+                    self.error(
+                        Diagnostic::error(
+                            "E0003",
+                            format!("expected {n} argument(s), found {}", args.len()),
+                            span,
+                        )
+                        .with_help(format!("`{vname}` has {n} field(s)")),
+                    );
                 }
                 let es = self.check_args(cx, args, &fields, span);
                 let type_id = self.type_id_of(adt);
@@ -547,7 +623,11 @@ impl Checker<'_> {
                 )
             }
             Target::Const(c) => {
-                self.error(Diagnostic::error("E0005", "this constant is not callable", callee_span));
+                self.error(Diagnostic::error(
+                    "E0005",
+                    "this constant is not callable",
+                    callee_span,
+                ));
                 const_expr(&c, span)
             }
             Target::Value(e, t) => {
@@ -565,7 +645,9 @@ impl Checker<'_> {
                     ret,
                 )
             }
-            Target::Static(adt, fname) => self.call_static(cx, adt, &fname, args, span, callee_span),
+            Target::Static(adt, fname) => {
+                self.call_static(cx, adt, &fname, args, span, callee_span)
+            }
             Target::Method(recv, rt, name) => self.call_method(cx, recv, rt, &name, args, span),
         }
     }
@@ -610,12 +692,20 @@ impl Checker<'_> {
                     format!("type {shown} is not callable"),
                     span,
                 ));
-                ((0..nargs).map(|_| self.tys.fresh()).collect(), self.tys.fresh())
+                (
+                    (0..nargs).map(|_| self.tys.fresh()).collect(),
+                    self.tys.fresh(),
+                )
             }
         }
     }
 
-    fn infer_arg(&mut self, cx: &mut FnCtx, a: ArgSrc, expected: Option<&Ty>) -> (tir::Expr, Ty, Span) {
+    fn infer_arg(
+        &mut self,
+        cx: &mut FnCtx,
+        a: ArgSrc,
+        expected: Option<&Ty>,
+    ) -> (tir::Expr, Ty, Span) {
         match a {
             ArgSrc::Done(e, t, s) => (e, t, s),
             ArgSrc::Ast(x) => {
@@ -631,17 +721,35 @@ impl Checker<'_> {
                 let span = kws[0].name.span.to(kws[kws.len() - 1].value.span);
                 for kw in kws {
                     let (e, t) = self.infer_expr(cx, &kw.value, Some(&v));
-                    self.unify_msg(&v, &t, kw.value.span, Some("like the other keyword arguments"));
-                    entries.push((tir::Expr::new(ExprKind::Str(kw.name.name.clone()), kw.name.span), e));
+                    self.unify_msg(
+                        &v,
+                        &t,
+                        kw.value.span,
+                        Some("like the other keyword arguments"),
+                    );
+                    entries.push((
+                        tir::Expr::new(ExprKind::Str(kw.name.name.clone()), kw.name.span),
+                        e,
+                    ));
                 }
-                (tir::Expr::new(ExprKind::Map(entries), span), Ty::map(Ty::STRING, v), span)
+                (
+                    tir::Expr::new(ExprKind::Map(entries), span),
+                    Ty::map(Ty::STRING, v),
+                    span,
+                )
             }
         }
     }
 
     /// Infers arguments against parameter types (each argument is inferred with its
     /// parameter type as a hint, then unified).
-    fn check_args(&mut self, cx: &mut FnCtx, args: Vec<ArgSrc>, params: &[Ty], _span: Span) -> Vec<tir::Expr> {
+    fn check_args(
+        &mut self,
+        cx: &mut FnCtx,
+        args: Vec<ArgSrc>,
+        params: &[Ty],
+        _span: Span,
+    ) -> Vec<tir::Expr> {
         let mut out = Vec::new();
         for (i, a) in args.into_iter().enumerate() {
             let p = params.get(i).cloned();
@@ -750,17 +858,29 @@ impl Checker<'_> {
                 .impls
                 .iter()
                 .enumerate()
-                .filter(|(_, i)| i.trait_name == "From" && self.tys.could_unify(&i.target_ty, &self_ty))
+                .filter(|(_, i)| {
+                    i.trait_name == "From" && self.tys.could_unify(&i.target_ty, &self_ty)
+                })
                 .map(|(k, _)| k)
                 .collect();
             if impls.len() > 1 && args.len() == 1 {
                 let mut args = args;
                 let (ae, at, aspan) = self.infer_arg(cx, args.remove(0), None);
                 let chosen = impls.iter().copied().find(|i| {
-                    self.impls[*i].trait_args.first().map(|a| self.tys.could_unify(a, &at)).unwrap_or(false)
+                    self.impls[*i]
+                        .trait_args
+                        .first()
+                        .map(|a| self.tys.could_unify(a, &at))
+                        .unwrap_or(false)
                 });
                 if let Some(f) = chosen.and_then(|i| self.impls[i].methods.get("from").copied()) {
-                    return self.apply_target(cx, Target::Fn(f), vec![ArgSrc::Done(ae, at, aspan)], span, callee_span);
+                    return self.apply_target(
+                        cx,
+                        Target::Fn(f),
+                        vec![ArgSrc::Done(ae, at, aspan)],
+                        span,
+                        callee_span,
+                    );
                 }
                 let shown = self.show(&at);
                 let name = self.adts[adt.0 as usize].name.clone();
@@ -782,20 +902,33 @@ impl Checker<'_> {
         // Schema metadata: the value itself, no call.
         if fname.starts_with("__") {
             if !args.is_empty() {
-                self.error(Diagnostic::error("E0003", format!("`{fname}` takes no arguments"), span));
+                self.error(Diagnostic::error(
+                    "E0003",
+                    format!("`{fname}` takes no arguments"),
+                    span,
+                ));
             }
             if let ExprKind::Lambda { body, .. } = callee.kind {
-                return (*body, match self.tys.shallow(&ty) {
-                    Ty::Fun(_, r) => *r,
-                    other => other,
-                });
+                return (
+                    *body,
+                    match self.tys.shallow(&ty) {
+                        Ty::Fun(_, r) => *r,
+                        other => other,
+                    },
+                );
             }
         }
         self.apply_target(cx, Target::Value(callee, ty), args, span, callee_span)
     }
 
     /// A static type function as a value (a closure or function reference) and its type.
-    pub(crate) fn static_value(&mut self, cx: &mut FnCtx, adt: AdtId, fname: &str, span: Span) -> (tir::Expr, Ty) {
+    pub(crate) fn static_value(
+        &mut self,
+        cx: &mut FnCtx,
+        adt: AdtId,
+        fname: &str,
+        span: Span,
+    ) -> (tir::Expr, Ty) {
         let name = self.adts[adt.0 as usize].name.clone();
         let n = self.adts[adt.0 as usize].generics.len();
         let targs: Vec<Ty> = (0..n).map(|_| self.tys.fresh()).collect();
@@ -815,7 +948,11 @@ impl Checker<'_> {
         };
         match fname {
             "from_json" | "from_row" => {
-                let ok = if fname == "from_json" { derives.json } else { derives.row };
+                let ok = if fname == "from_json" {
+                    derives.json
+                } else {
+                    derives.row
+                };
                 if !ok {
                     let tr = if fname == "from_json" { "Json" } else { "Row" };
                     self.error(Diagnostic::error(
@@ -826,7 +963,11 @@ impl Checker<'_> {
                     return (tir::Expr::unit(span), self.tys.fresh());
                 }
                 let p = cx.fresh_local();
-                let native = if fname == "from_json" { "Json.__decode" } else { "Row.__decode" };
+                let native = if fname == "from_json" {
+                    "Json.__decode"
+                } else {
+                    "Row.__decode"
+                };
                 let body = self.native_call(
                     native,
                     vec![

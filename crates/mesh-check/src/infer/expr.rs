@@ -55,11 +55,14 @@ impl Checker<'_> {
                     continue;
                 }
                 StmtKind::Item(item) => {
-                    self.error(Diagnostic::error(
-                        "E0048",
-                        "this definition is only allowed at the top level of a file",
-                        item.span,
-                    ).with_help("move it out of the function body"));
+                    self.error(
+                        Diagnostic::error(
+                            "E0048",
+                            "this definition is only allowed at the top level of a file",
+                            item.span,
+                        )
+                        .with_help("move it out of the function body"),
+                    );
                 }
                 StmtKind::Expr(e) => {
                     let exp = if last { expected } else { None };
@@ -134,7 +137,13 @@ impl Checker<'_> {
                         l.pattern.span,
                     ));
                 }
-                (Stmt::Let { pattern: pat, value }, None)
+                (
+                    Stmt::Let {
+                        pattern: pat,
+                        value,
+                    },
+                    None,
+                )
             }
         }
     }
@@ -156,7 +165,10 @@ impl Checker<'_> {
         let env = cx.ty_env.clone();
         let param_tys: Vec<Ty> = (0..arity)
             .map(|i| {
-                match clauses.iter().find_map(|c| c.params.get(i).and_then(|p| p.ty.clone())) {
+                match clauses
+                    .iter()
+                    .find_map(|c| c.params.get(i).and_then(|p| p.ty.clone()))
+                {
                     Some(te) => self.resolve_type(cx.module, &te, &env),
                     None => self.tys.fresh(),
                 }
@@ -177,10 +189,10 @@ impl Checker<'_> {
         });
         let name = format!(
             "{}.{}",
-            self.fns[cx.fn_id.0 as usize].qual_name,
-            first.name.name
+            self.fns[cx.fn_id.0 as usize].qual_name, first.name.name
         );
-        let (params, body) = self.lower_clauses(cx, &first.name.name, clauses, &param_tys, &ret, true);
+        let (params, body) =
+            self.lower_clauses(cx, &first.name.name, clauses, &param_tys, &ret, true);
         cx.frames.pop();
         cx.scopes.pop();
         self.tys.level -= 1;
@@ -244,7 +256,9 @@ impl Checker<'_> {
                     return (mk(ExprKind::Unit), Ty::unit());
                 }
                 let exp_items: Vec<Option<Ty>> = match expected.map(|t| self.tys.shallow(t)) {
-                    Some(Ty::Tuple(ts)) if ts.len() == items.len() => ts.into_iter().map(Some).collect(),
+                    Some(Ty::Tuple(ts)) if ts.len() == items.len() => {
+                        ts.into_iter().map(Some).collect()
+                    }
                     _ => vec![None; items.len()],
                 };
                 let mut es = Vec::new();
@@ -271,7 +285,9 @@ impl Checker<'_> {
             }
             K::Map(entries) => {
                 let (k, v) = match expected.map(|t| self.tys.shallow(t)) {
-                    Some(Ty::Con(TyCon::Map, args)) if args.len() == 2 => (args[0].clone(), args[1].clone()),
+                    Some(Ty::Con(TyCon::Map, args)) if args.len() == 2 => {
+                        (args[0].clone(), args[1].clone())
+                    }
                     _ => (self.tys.fresh(), self.tys.fresh()),
                 };
                 let mut es = Vec::new();
@@ -344,7 +360,11 @@ impl Checker<'_> {
                     } else {
                         ("E0033", "continue")
                     };
-                    self.error(Diagnostic::error(code, format!("`{word}` outside of loop"), span));
+                    self.error(Diagnostic::error(
+                        code,
+                        format!("`{word}` outside of loop"),
+                        span,
+                    ));
                 }
                 (
                     mk(if is_break {
@@ -411,7 +431,12 @@ impl Checker<'_> {
         )
     }
 
-    fn infer_string(&mut self, cx: &mut FnCtx, parts: &[ast::StrPart], span: Span) -> (tir::Expr, Ty) {
+    fn infer_string(
+        &mut self,
+        cx: &mut FnCtx,
+        parts: &[ast::StrPart],
+        span: Span,
+    ) -> (tir::Expr, Ty) {
         let mut pieces: Vec<tir::Expr> = Vec::new();
         for p in parts {
             match p {
@@ -422,7 +447,7 @@ impl Checker<'_> {
                 }
                 ast::StrPart::Interp(e) => {
                     let (x, t) = self.infer_expr(cx, e, None);
-                    pieces.push(self.to_text(cx, x, t, e.span));
+                    pieces.push(self.text_of_value(cx, x, t, e.span));
                 }
             }
         }
@@ -453,13 +478,23 @@ impl Checker<'_> {
         span: Span,
     ) -> (tir::Expr, Ty) {
         let adt = match self.lookup_type_name(cx.module, &name.name) {
-            Some(TypeName::Adt(id)) if matches!(self.adts[id.0 as usize].kind, crate::defs::AdtKind::Struct(_)) => id,
+            Some(TypeName::Adt(id))
+                if matches!(
+                    self.adts[id.0 as usize].kind,
+                    crate::defs::AdtKind::Struct(_)
+                ) =>
+            {
+                id
+            }
             _ => {
-                self.error(Diagnostic::error(
-                    "E0043",
-                    format!("unknown struct `{}`", name.name),
-                    name.span,
-                ).with_help("define it with `struct Name do … end` or import it"));
+                self.error(
+                    Diagnostic::error(
+                        "E0043",
+                        format!("unknown struct `{}`", name.name),
+                        name.span,
+                    )
+                    .with_help("define it with `struct Name do … end` or import it"),
+                );
                 for f in fields {
                     self.infer_expr(cx, &f.value, None);
                 }
@@ -499,7 +534,8 @@ impl Checker<'_> {
                         format!("unknown field {} in struct {sname}", f.name.name),
                         f.name.span,
                     );
-                    if let Some(best) = closest(&f.name.name, defs.iter().map(|d| d.name.as_str())) {
+                    if let Some(best) = closest(&f.name.name, defs.iter().map(|d| d.name.as_str()))
+                    {
                         d = d.with_help(format!("did you mean `{best}`?"));
                     }
                     self.error(d);
@@ -525,7 +561,13 @@ impl Checker<'_> {
         }
         let type_id = self.adts[adt.0 as usize].type_id.unwrap_or(tir::TypeId(0));
         (
-            tir::Expr::new(ExprKind::MakeStruct { type_id, fields: out }, span),
+            tir::Expr::new(
+                ExprKind::MakeStruct {
+                    type_id,
+                    fields: out,
+                },
+                span,
+            ),
             Ty::adt(adt, args),
         )
     }
@@ -541,11 +583,14 @@ impl Checker<'_> {
         self.retry_constraints(cx);
         let Some((adt, args)) = self.struct_of(&bt) else {
             let shown = self.show(&bt);
-            self.error(Diagnostic::error(
-                "E0009",
-                format!("struct update needs a struct value, found `{shown}`"),
-                base.span,
-            ).with_help("annotate the value's type if it is not known here"));
+            self.error(
+                Diagnostic::error(
+                    "E0009",
+                    format!("struct update needs a struct value, found `{shown}`"),
+                    base.span,
+                )
+                .with_help("annotate the value's type if it is not known here"),
+            );
             return (b, bt);
         };
         let defs = match &self.adts[adt.0 as usize].kind {
@@ -602,7 +647,11 @@ impl Checker<'_> {
                 let espan = eb.stmts.last().map(|s| s.span).unwrap_or(eb.span);
                 if self.tys.unify(&tt, &et).is_err() {
                     let (a, b) = (self.show(&tt), self.show(&et));
-                    let tspan = then_block.stmts.last().map(|s| s.span).unwrap_or(then_block.span);
+                    let tspan = then_block
+                        .stmts
+                        .last()
+                        .map(|s| s.span)
+                        .unwrap_or(then_block.span);
                     self.error(
                         Diagnostic::error("E0001", format!("expected {a}, found {b}"), espan)
                             .with_label(format!("this branch is {b}"))
@@ -610,7 +659,11 @@ impl Checker<'_> {
                             .with_help("both branches of an `if` must have the same type"),
                     );
                 }
-                let ty = if matches!(self.tys.shallow(&tt), Ty::Never) { et } else { tt };
+                let ty = if matches!(self.tys.shallow(&tt), Ty::Never) {
+                    et
+                } else {
+                    tt
+                };
                 (
                     tir::Expr::new(
                         ExprKind::If {
@@ -682,8 +735,9 @@ impl Checker<'_> {
             cx.scopes.pop();
             if self.tys.unify(&result, &bt).is_err() {
                 let (a, f) = (self.show(&result), self.show(&bt));
-                let mut d = Diagnostic::error("E0001", format!("expected {a}, found {f}"), arm.body.span)
-                    .with_label(format!("this arm is {f}"));
+                let mut d =
+                    Diagnostic::error("E0001", format!("expected {a}, found {f}"), arm.body.span)
+                        .with_label(format!("this arm is {f}"));
                 if let Some(fs) = first_span {
                     d = d.with_secondary(fs, format!("the first arm is {a}"));
                 }
@@ -727,7 +781,12 @@ impl Checker<'_> {
         match &g.kind {
             K::Int(_) | K::Float(_) | K::Bool(_) | K::Nil | K::Atom(_) | K::Name(_) => {}
             K::Str(parts) if parts.iter().all(|p| matches!(p, ast::StrPart::Text(_))) => {}
-            K::Binary { op, op_span, lhs, rhs } => {
+            K::Binary {
+                op,
+                op_span,
+                lhs,
+                rhs,
+            } => {
                 use ast::BinOp as B;
                 match op {
                     B::Eq | B::NotEq | B::Lt | B::Gt | B::LtEq | B::GtEq | B::And | B::Or => {
@@ -743,7 +802,10 @@ impl Checker<'_> {
                     }
                 }
             }
-            K::Unary { op: ast::UnOp::Not, operand } => self.validate_case_guard(operand),
+            K::Unary {
+                op: ast::UnOp::Not,
+                operand,
+            } => self.validate_case_guard(operand),
             K::Tuple(items) if items.len() == 1 => self.validate_case_guard(&items[0]),
             K::Call { callee, args, .. } if matches!(callee.kind, K::Name(_)) => {
                 for a in args {
@@ -771,11 +833,10 @@ impl Checker<'_> {
         let msg = match msg {
             Some(m) => m,
             None => {
-                self.error(Diagnostic::error(
-                    "E0017",
-                    "receive used outside actor block",
-                    span,
-                ).with_help("move the `receive` into an `actor` body"));
+                self.error(
+                    Diagnostic::error("E0017", "receive used outside actor block", span)
+                        .with_help("move the `receive` into an `actor` body"),
+                );
                 self.tys.fresh()
             }
         };
@@ -798,7 +859,12 @@ impl Checker<'_> {
             });
             let (b, bt) = self.infer_expr(cx, &arm.body, Some(&result));
             cx.scopes.pop();
-            self.unify_msg(&result, &bt, arm.body.span, Some("like the other receive arms"));
+            self.unify_msg(
+                &result,
+                &bt,
+                arm.body.span,
+                Some("like the other receive arms"),
+            );
             out.push((
                 tir::Arm {
                     pattern: pat,
@@ -815,7 +881,14 @@ impl Checker<'_> {
             self.unify_msg(&result, &bt, body.span, Some("like the receive arms"));
             (Box::new(te), Box::new(be))
         });
-        let hole = cx.defer(super::Pending::Receive { arms: out, after, span }, span);
+        let hole = cx.defer(
+            super::Pending::Receive {
+                arms: out,
+                after,
+                span,
+            },
+            span,
+        );
         (hole, result)
     }
 
@@ -834,8 +907,14 @@ impl Checker<'_> {
             return false;
         };
         let name = match &p.kind {
-            ast::PatternKind::Constructor { name, type_name: None, .. } => &name.name,
-            ast::PatternKind::Constructor { type_name: Some(t), .. } => return t.name == "Signal",
+            ast::PatternKind::Constructor {
+                name,
+                type_name: None,
+                ..
+            } => &name.name,
+            ast::PatternKind::Constructor {
+                type_name: Some(t), ..
+            } => return t.name == "Signal",
             ast::PatternKind::As(inner, _) => return self.is_signal_pattern(cx, inner),
             _ => return false,
         };
@@ -899,7 +978,11 @@ impl Checker<'_> {
             .collect();
         // Annotated closure parameters.
         for (i, t) in param_tys.iter().enumerate() {
-            if let Some(te) = clauses.first().and_then(|c| c.params.get(i)).and_then(|p| p.ty.clone()) {
+            if let Some(te) = clauses
+                .first()
+                .and_then(|c| c.params.get(i))
+                .and_then(|p| p.ty.clone())
+            {
                 let env = cx.ty_env.clone();
                 let ann = self.resolve_type(cx.module, &te, &env);
                 self.unify_msg(&ann, t, te.span, Some("from annotation"));
@@ -908,7 +991,10 @@ impl Checker<'_> {
         let (params, body) = self.lower_clauses(cx, "<closure>", &defs, &param_tys, &ret, false);
         cx.frames.pop();
         cx.closures += 1;
-        let name = format!("{}.<closure {}>", self.fns[cx.fn_id.0 as usize].qual_name, cx.closures);
+        let name = format!(
+            "{}.<closure {}>",
+            self.fns[cx.fn_id.0 as usize].qual_name, cx.closures
+        );
         (
             tir::Expr::new(
                 ExprKind::Lambda {
@@ -973,11 +1059,16 @@ impl Checker<'_> {
                     }
                     _ => {
                         let shown = self.show(&t);
-                        self.error(Diagnostic::error(
-                            "E0052",
-                            format!("cannot iterate over a value of type `{shown}`"),
-                            iter.span,
-                        ).with_help("`for` works on ranges (a..b), lists, sets, maps and iterators"));
+                        self.error(
+                            Diagnostic::error(
+                                "E0052",
+                                format!("cannot iterate over a value of type `{shown}`"),
+                                iter.span,
+                            )
+                            .with_help(
+                                "`for` works on ranges (a..b), lists, sets, maps and iterators",
+                            ),
+                        );
                         (ForKind::List, x, vec![self.tys.fresh()])
                     }
                 }
@@ -992,7 +1083,10 @@ impl Checker<'_> {
             }
             (ast::ForBinding::Name(n), _) => {
                 let id = cx.fresh_local();
-                let t = elem_tys.first().cloned().unwrap_or_else(|| self.tys.fresh());
+                let t = elem_tys
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(|| self.tys.fresh());
                 cx.bind(&n.name, id, LocalTy::Mono(t));
                 tir::Pattern::Bind(id)
             }
@@ -1000,7 +1094,10 @@ impl Checker<'_> {
                 if names.len() != 2 {
                     self.error(Diagnostic::error(
                         "E0003",
-                        format!("a map entry has 2 parts (key and value), found {} names", names.len()),
+                        format!(
+                            "a map entry has 2 parts (key and value), found {} names",
+                            names.len()
+                        ),
                         span,
                     ));
                 }
@@ -1017,7 +1114,10 @@ impl Checker<'_> {
             }
             (ast::ForBinding::Destructure(names), _) => {
                 // Destructure tuple elements.
-                let elem = elem_tys.first().cloned().unwrap_or_else(|| self.tys.fresh());
+                let elem = elem_tys
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(|| self.tys.fresh());
                 let parts: Vec<Ty> = names.iter().map(|_| self.tys.fresh()).collect();
                 self.unify_at(&Ty::Tuple(parts.clone()), &elem, span);
                 let mut pats = Vec::new();
@@ -1060,8 +1160,10 @@ impl Checker<'_> {
         let (x, t) = self.infer_expr(cx, inner, None);
         self.retry_constraints(cx);
         let ret = cx.frame().ret.clone();
-        let is_option = matches!(self.tys.shallow(&t), Ty::Con(TyCon::Adt(id), _) if id == AdtId::OPTION);
-        let is_result = matches!(self.tys.shallow(&t), Ty::Con(TyCon::Adt(id), _) if id == AdtId::RESULT);
+        let is_option =
+            matches!(self.tys.shallow(&t), Ty::Con(TyCon::Adt(id), _) if id == AdtId::OPTION);
+        let is_result =
+            matches!(self.tys.shallow(&t), Ty::Con(TyCon::Adt(id), _) if id == AdtId::RESULT);
         if !is_option && !is_result && !matches!(self.tys.shallow(&t), Ty::Var(_)) {
             let shown = self.show(&t);
             self.error(Diagnostic::error(
@@ -1145,8 +1247,11 @@ impl Checker<'_> {
         let e_res = self.tys.shallow(&e);
         let f_res = self.tys.shallow(&f);
         let mut unified = false;
-        if !matches!(e_res, Ty::Var(_)) && !matches!(f_res, Ty::Var(_)) {
-            if !self.tys.could_unify(&e_res, &f_res) {
+        if !matches!(e_res, Ty::Var(_))
+            && !matches!(f_res, Ty::Var(_))
+            && !self.tys.could_unify(&e_res, &f_res)
+        {
+            {
                 match self.find_from_impl(&f_res, &e_res) {
                     Some(conv) => {
                         err_value = tir::Expr::new(
@@ -1236,7 +1341,11 @@ impl Checker<'_> {
 
     fn infer_spawn(&mut self, cx: &mut FnCtx, args: &[ast::Expr], span: Span) -> (tir::Expr, Ty) {
         let Some((f, rest)) = args.split_first() else {
-            self.error(Diagnostic::error("E0003", "spawn needs a function to run", span));
+            self.error(Diagnostic::error(
+                "E0003",
+                "spawn needs a function to run",
+                span,
+            ));
             return (tir::Expr::unit(span), Ty::Con(TyCon::Pid, vec![]));
         };
         // An actor's message type gives the pid's type.
@@ -1311,11 +1420,14 @@ impl Checker<'_> {
 
     fn infer_send(&mut self, cx: &mut FnCtx, args: &[ast::Expr], span: Span) -> (tir::Expr, Ty) {
         if args.len() != 2 {
-            self.error(Diagnostic::error(
-                "E0003",
-                format!("expected 2 argument(s), found {}", args.len()),
-                span,
-            ).with_help("send(pid, message)"));
+            self.error(
+                Diagnostic::error(
+                    "E0003",
+                    format!("expected 2 argument(s), found {}", args.len()),
+                    span,
+                )
+                .with_help("send(pid, message)"),
+            );
             for a in args {
                 self.infer_expr(cx, a, None);
             }
@@ -1337,7 +1449,10 @@ impl Checker<'_> {
                 }
             }
         }
-        (self.native_call("Process.send", vec![pe, me], span), Ty::unit())
+        (
+            self.native_call("Process.send", vec![pe, me], span),
+            Ty::unit(),
+        )
     }
 }
 

@@ -217,7 +217,13 @@ impl Checker<'_> {
     }
 
     /// Unifies with an optional explanation of where `expected` came from.
-    pub(crate) fn unify_msg(&mut self, expected: &Ty, found: &Ty, span: Span, origin: Option<&str>) -> bool {
+    pub(crate) fn unify_msg(
+        &mut self,
+        expected: &Ty,
+        found: &Ty,
+        span: Span,
+        origin: Option<&str>,
+    ) -> bool {
         match self.tys.unify(expected, found) {
             Ok(()) => true,
             Err(e) => {
@@ -251,11 +257,12 @@ impl Checker<'_> {
             UnifyError::Mismatch => {
                 let exp = self.show(expected);
                 let fnd = self.show(found);
-                let mut d = Diagnostic::error("E0001", format!("expected {exp}, found {fnd}"), span)
-                    .with_label(match origin {
-                        Some(o) => format!("expected {exp} {o}"),
-                        None => format!("this is {fnd}"),
-                    });
+                let mut d =
+                    Diagnostic::error("E0001", format!("expected {exp}, found {fnd}"), span)
+                        .with_label(match origin {
+                            Some(o) => format!("expected {exp} {o}"),
+                            None => format!("this is {fnd}"),
+                        });
                 if let Some(h) = mismatch_hint(&exp, &fnd) {
                     d = d.with_help(h);
                 }
@@ -287,7 +294,9 @@ impl Checker<'_> {
         let arity = first.params.len();
         let mut param_tys = Vec::with_capacity(arity);
         for i in 0..arity {
-            let ann = clauses.iter().find_map(|c| c.params.get(i).and_then(|p| p.ty.clone()));
+            let ann = clauses
+                .iter()
+                .find_map(|c| c.params.get(i).and_then(|p| p.ty.clone()));
             let is_self = matches!(&first.params[i].pattern.kind, ast::PatternKind::Bind(id) if id.name == "self");
             let t = match (ann, &self_ty) {
                 (Some(te), _) => self.resolve_type(m, &te, &env),
@@ -343,7 +352,10 @@ impl Checker<'_> {
         let first = &clauses[0];
         let simple = clauses.len() == 1
             && first.guard.is_none()
-            && first.params.iter().all(|p| self.is_simple_param(cx, &p.pattern));
+            && first
+                .params
+                .iter()
+                .all(|p| self.is_simple_param(cx, &p.pattern));
         if simple {
             cx.scopes.push(Vec::new());
             let mut params = Vec::new();
@@ -377,7 +389,7 @@ impl Checker<'_> {
             }
             let guard = clause.guard.as_ref().map(|g| {
                 let (e, t) = self.infer_expr(cx, g, Some(&Ty::BOOL));
-                if !self.tys.unify(&t, &Ty::BOOL).is_ok() {
+                if self.tys.unify(&t, &Ty::BOOL).is_err() {
                     let shown = self.show(&t);
                     self.error(Diagnostic::error(
                         "E0025",
@@ -390,7 +402,10 @@ impl Checker<'_> {
             let body = self.fn_body_block(cx, clause, ret);
             cx.scopes.pop();
             let catch_all = clause.guard.is_none()
-                && clause.params.iter().all(|p| self.is_simple_param(cx, &p.pattern));
+                && clause
+                    .params
+                    .iter()
+                    .all(|p| self.is_simple_param(cx, &p.pattern));
             if top && catch_all && ci + 1 < clauses.len() {
                 self.error(Diagnostic::error(
                     "E0022",
@@ -512,7 +527,14 @@ impl Checker<'_> {
     }
 
     /// Generalises and stores a finished function.
-    pub(crate) fn complete_fn(&mut self, f: FnId, cx: &mut FnCtx, mono: Ty, params: Vec<LocalId>, body: tir::Expr) {
+    pub(crate) fn complete_fn(
+        &mut self,
+        f: FnId,
+        cx: &mut FnCtx,
+        mono: Ty,
+        params: Vec<LocalId>,
+        body: tir::Expr,
+    ) {
         let scheme = self.generalize_fn(f, cx, &mono);
         self.tys.level -= 1;
         let info = &mut self.fns[f.0 as usize];
@@ -676,7 +698,11 @@ impl Checker<'_> {
                 );
                 tir::Expr::new(
                     ExprKind::Block {
-                        stmts: vec![tir::Stmt::Expr(self.native_call("Process.on_exit", vec![handler], t.span))],
+                        stmts: vec![tir::Stmt::Expr(self.native_call(
+                            "Process.on_exit",
+                            vec![handler],
+                            t.span,
+                        ))],
                         result: Box::new(body),
                     },
                     a.span,

@@ -63,7 +63,11 @@ pub(crate) enum Pending {
         span: Span,
     },
     /// A value converted to text (interpolation).
-    Text { value: tir::Expr, ty: Ty, span: Span },
+    Text {
+        value: tir::Expr,
+        ty: Ty,
+        span: Span,
+    },
     /// `default()`.
     Default { ty: Ty, span: Span },
     /// `base.name` on a value.
@@ -141,9 +145,19 @@ impl Checker<'_> {
         match op {
             B::And | B::Or => {
                 let (l, lt) = self.infer_expr(cx, lhs, Some(&Ty::BOOL));
-                self.unify_msg(&Ty::BOOL, &lt, lhs.span, Some(&format!("for `{}`", op.symbol())));
+                self.unify_msg(
+                    &Ty::BOOL,
+                    &lt,
+                    lhs.span,
+                    Some(&format!("for `{}`", op.symbol())),
+                );
                 let (r, rt) = self.infer_expr(cx, rhs, Some(&Ty::BOOL));
-                self.unify_msg(&Ty::BOOL, &rt, rhs.span, Some(&format!("for `{}`", op.symbol())));
+                self.unify_msg(
+                    &Ty::BOOL,
+                    &rt,
+                    rhs.span,
+                    Some(&format!("for `{}`", op.symbol())),
+                );
                 let kind = if op == B::And {
                     ExprKind::And(Box::new(l), Box::new(r))
                 } else {
@@ -174,30 +188,58 @@ impl Checker<'_> {
                 }
                 if self.tys.unify(&lt, &rt).is_err() {
                     let (a, b) = (self.show(&lt), self.show(&rt));
-                    let mut d = Diagnostic::error("E0001", format!("expected {a}, found {b}"), rhs.span)
-                        .with_label(format!("this is {b}"))
-                        .with_secondary(lhs.span, format!("this is {a}"))
-                        .with_help(format!("both operands of `{}` must have the same type", op.symbol()));
+                    let mut d =
+                        Diagnostic::error("E0001", format!("expected {a}, found {b}"), rhs.span)
+                            .with_label(format!("this is {b}"))
+                            .with_secondary(lhs.span, format!("this is {a}"))
+                            .with_help(format!(
+                                "both operands of `{}` must have the same type",
+                                op.symbol()
+                            ));
                     if (a == "Int" && b == "Float") || (a == "Float" && b == "Int") {
                         d = d.with_help("convert with Int.to_float(...) or Float.to_int(...)");
                     }
                     self.error(d);
-                    let result = if is_arith(op) || op == B::Concat { lt } else { Ty::BOOL };
+                    let result = if is_arith(op) || op == B::Concat {
+                        lt
+                    } else {
+                        Ty::BOOL
+                    };
                     return (tir::Expr::unit(span), result);
                 }
                 let _ = op_span;
                 if is_arith(op) {
-                    let result = match self.find_impl(arith_trait(op), &lt).and_then(|i| self.impl_output(i)) {
+                    let result = match self
+                        .find_impl(arith_trait(op), &lt)
+                        .and_then(|i| self.impl_output(i))
+                    {
                         Some(out) => out,
                         None => lt.clone(),
                     };
-                    let p = Pending::Arith { op, lhs: l, rhs: r, ty: lt, span };
+                    let p = Pending::Arith {
+                        op,
+                        lhs: l,
+                        rhs: r,
+                        ty: lt,
+                        span,
+                    };
                     (self.settle_now_or_defer(cx, p, span), result)
                 } else if op == B::Concat {
-                    let p = Pending::Concat { lhs: l, rhs: r, ty: lt.clone(), span };
+                    let p = Pending::Concat {
+                        lhs: l,
+                        rhs: r,
+                        ty: lt.clone(),
+                        span,
+                    };
                     (self.settle_now_or_defer(cx, p, span), lt)
                 } else {
-                    let p = Pending::Compare { op, lhs: l, rhs: r, ty: lt, span };
+                    let p = Pending::Compare {
+                        op,
+                        lhs: l,
+                        rhs: r,
+                        ty: lt,
+                        span,
+                    };
                     (self.settle_now_or_defer(cx, p, span), Ty::BOOL)
                 }
             }
@@ -233,14 +275,24 @@ impl Checker<'_> {
                     Some(out) => out,
                     None => t.clone(),
                 };
-                let p = Pending::Neg { operand: e, ty: t, span };
+                let p = Pending::Neg {
+                    operand: e,
+                    ty: t,
+                    span,
+                };
                 (self.settle_now_or_defer(cx, p, span), result)
             }
         }
     }
 
     /// Converts a value to text for interpolation.
-    pub(crate) fn to_text(&mut self, cx: &mut FnCtx, value: tir::Expr, ty: Ty, span: Span) -> tir::Expr {
+    pub(crate) fn text_of_value(
+        &mut self,
+        cx: &mut FnCtx,
+        value: tir::Expr,
+        ty: Ty,
+        span: Span,
+    ) -> tir::Expr {
         let p = Pending::Text { value, ty, span };
         self.settle_now_or_defer(cx, p, span)
     }
@@ -269,12 +321,16 @@ impl Checker<'_> {
             let mut progress = false;
             for i in 0..cx.pending.len() {
                 let ready = match &cx.pending[i] {
-                    Some(Pending::Field { base_ty, index: None, .. }) => {
-                        !matches!(self.tys.shallow(base_ty), Ty::Var(_))
-                    }
-                    Some(Pending::Method { recv_ty, typed: false, .. }) => {
-                        !matches!(self.tys.shallow(recv_ty), Ty::Var(_))
-                    }
+                    Some(Pending::Field {
+                        base_ty,
+                        index: None,
+                        ..
+                    }) => !matches!(self.tys.shallow(base_ty), Ty::Var(_)),
+                    Some(Pending::Method {
+                        recv_ty,
+                        typed: false,
+                        ..
+                    }) => !matches!(self.tys.shallow(recv_ty), Ty::Var(_)),
                     _ => false,
                 };
                 if !ready {
@@ -330,7 +386,9 @@ impl Checker<'_> {
             } => {
                 let res = self.lookup_method(&recv_ty, &name);
                 match &res {
-                    Some(r) => self.type_method(cx, r, &recv_ty, &arg_tys, &result, name_span, &name),
+                    Some(r) => {
+                        self.type_method(cx, r, &recv_ty, &arg_tys, &result, name_span, &name)
+                    }
                     None => self.no_method(&recv_ty, &name, name_span),
                 }
                 Pending::Method {
@@ -362,7 +420,8 @@ impl Checker<'_> {
                 }
                 let names: Vec<String> = fields.iter().map(|f| f.name.clone()).collect();
                 let shown = self.show(base_ty);
-                let mut d = Diagnostic::error("E0009", format!("type {shown} has no field {name}"), span);
+                let mut d =
+                    Diagnostic::error("E0009", format!("type {shown} has no field {name}"), span);
                 if let Some(best) = super::expr::closest(name, names.iter().map(|s| s.as_str())) {
                     d = d.with_help(format!("did you mean `{best}`?"));
                 } else {
@@ -411,7 +470,10 @@ impl Checker<'_> {
             }
         }
         let user = self.impl_methods(&head, name);
-        let mut traits: Vec<String> = user.iter().map(|(i, _)| self.impls[*i].trait_name.clone()).collect();
+        let mut traits: Vec<String> = user
+            .iter()
+            .map(|(i, _)| self.impls[*i].trait_name.clone())
+            .collect();
         traits.sort();
         traits.dedup();
         if traits.len() > 1 {
@@ -420,7 +482,7 @@ impl Checker<'_> {
         if let Some((_, f)) = user.first() {
             return Some(MethodRes::Fn(*f));
         }
-        if name == "into" && !self.from_impls_for_source(&head).is_empty() {
+        if name == "into" && !self.impls_from_source(&head).is_empty() {
             return Some(MethodRes::Builtin("into"));
         }
         let builtin = match name {
@@ -459,13 +521,19 @@ impl Checker<'_> {
             _ => None,
         };
         let module_name = match (module, &head) {
-            (Some(""), Ty::Con(TyCon::Adt(id), _)) => Some(self.modules[self.adts[id.0 as usize].module.0 as usize].name.clone()),
+            (Some(""), Ty::Con(TyCon::Adt(id), _)) => Some(
+                self.modules[self.adts[id.0 as usize].module.0 as usize]
+                    .name
+                    .clone(),
+            ),
             (Some(m), _) => Some(m.to_string()),
             _ => None,
         };
         if let Some(mn) = module_name {
             if let Some(&sm) = self.std_modules.get(&mn) {
-                if let Some((ValueDef::Fn(f), true)) = self.modules[sm.0 as usize].values.get(name).cloned() {
+                if let Some((ValueDef::Fn(f), true)) =
+                    self.modules[sm.0 as usize].values.get(name).cloned()
+                {
                     return Some(MethodRes::Std(f));
                 }
             }
@@ -503,7 +571,11 @@ impl Checker<'_> {
                     Ty::Fun(ps, _) if ps.len() != all.len() => {
                         self.error(Diagnostic::error(
                             "E0003",
-                            format!("method `{name}` expects {} argument(s), found {}", ps.len().saturating_sub(1), arg_tys.len()),
+                            format!(
+                                "method `{name}` expects {} argument(s), found {}",
+                                ps.len().saturating_sub(1),
+                                arg_tys.len()
+                            ),
                             span,
                         ));
                     }
@@ -523,9 +595,13 @@ impl Checker<'_> {
             }
             MethodRes::Builtin("into") => {
                 if !arg_tys.is_empty() {
-                    self.error(Diagnostic::error("E0003", "method `into` takes no arguments", span));
+                    self.error(Diagnostic::error(
+                        "E0003",
+                        "method `into` takes no arguments",
+                        span,
+                    ));
                 }
-                let candidates = self.from_impls_for_source(recv_ty);
+                let candidates = self.impls_from_source(recv_ty);
                 if candidates.len() == 1 {
                     let target = self.impls[candidates[0]].target_ty.clone();
                     self.unify_at(result, &target, span);
@@ -541,7 +617,11 @@ impl Checker<'_> {
                 if params.len() != arg_tys.len() {
                     self.error(Diagnostic::error(
                         "E0003",
-                        format!("method `{name}` expects {} argument(s), found {}", params.len(), arg_tys.len()),
+                        format!(
+                            "method `{name}` expects {} argument(s), found {}",
+                            params.len(),
+                            arg_tys.len()
+                        ),
                         span,
                     ));
                     return;
@@ -579,12 +659,17 @@ impl Checker<'_> {
     }
 
     /// The `impl From<X> for Y` whose `X` could be `source`.
-    pub(crate) fn from_impls_for_source(&self, source: &Ty) -> Vec<usize> {
+    pub(crate) fn impls_from_source(&self, source: &Ty) -> Vec<usize> {
         self.impls
             .iter()
             .enumerate()
             .filter(|(_, i)| i.trait_name == "From")
-            .filter(|(_, i)| i.trait_args.first().map(|a| self.tys.could_unify(a, source)).unwrap_or(false))
+            .filter(|(_, i)| {
+                i.trait_args
+                    .first()
+                    .map(|a| self.tys.could_unify(a, source))
+                    .unwrap_or(false)
+            })
             .map(|(n, _)| n)
             .collect()
     }
@@ -613,10 +698,22 @@ impl Checker<'_> {
     pub(crate) fn report_unresolved(&mut self, cx: &mut FnCtx) {
         for p in cx.pending.iter().flatten() {
             let (span, what) = match p {
-                Pending::Field { base_ty, index: None, name_span, name, .. } if matches!(self.tys.shallow(base_ty), Ty::Var(_)) => {
+                Pending::Field {
+                    base_ty,
+                    index: None,
+                    name_span,
+                    name,
+                    ..
+                } if matches!(self.tys.shallow(base_ty), Ty::Var(_)) => {
                     (*name_span, format!("field `{name}`"))
                 }
-                Pending::Method { recv_ty, typed: false, name_span, name, .. } if matches!(self.tys.shallow(recv_ty), Ty::Var(_)) => {
+                Pending::Method {
+                    recv_ty,
+                    typed: false,
+                    name_span,
+                    name,
+                    ..
+                } if matches!(self.tys.shallow(recv_ty), Ty::Var(_)) => {
                     (*name_span, format!("method `{name}`"))
                 }
                 _ => continue,
@@ -627,7 +724,9 @@ impl Checker<'_> {
                     format!("cannot infer the type of the value whose {what} is used"),
                     span,
                 )
-                .with_help("add a type annotation to the parameter or variable (e.g. `user :: User`)"),
+                .with_help(
+                    "add a type annotation to the parameter or variable (e.g. `user :: User`)",
+                ),
             );
         }
     }
@@ -655,7 +754,13 @@ impl Checker<'_> {
     /// Turns a pending decision into IR (types are as known as they will get).
     fn settle(&mut self, cx: &mut FnCtx, p: Pending) -> tir::Expr {
         match p {
-            Pending::Arith { op, lhs, rhs, ty, span } => {
+            Pending::Arith {
+                op,
+                lhs,
+                rhs,
+                ty,
+                span,
+            } => {
                 let t = self.tys.shallow(&ty);
                 let tr = arith_trait(op);
                 match t {
@@ -680,19 +785,30 @@ impl Checker<'_> {
                         bin(o, lhs, rhs, span)
                     }
                     Ty::Never => bin(BinOp::AddInt, lhs, rhs, span),
-                    other => match self.find_impl(tr, &other).and_then(|i| self.impls[i].methods.get(&tr.to_lowercase()).copied()) {
+                    other => match self
+                        .find_impl(tr, &other)
+                        .and_then(|i| self.impls[i].methods.get(&tr.to_lowercase()).copied())
+                    {
                         Some(f) => call_fn(f, vec![lhs, rhs], span),
                         None => {
                             let shown = self.show(&other);
-                            self.error(Diagnostic::error(
-                                "E0006",
-                                format!("{shown} does not implement {tr}"),
-                                span,
-                            ).with_help(if shown == "String" && tr == "Add" {
-                                "join strings with `<>`".to_string()
-                            } else {
-                                format!("`{}` needs an `impl {tr} for {shown}`", op.symbol())
-                            }));
+                            self.error(
+                                Diagnostic::error(
+                                    "E0006",
+                                    format!("{shown} does not implement {tr}"),
+                                    span,
+                                )
+                                .with_help(
+                                    if shown == "String" && tr == "Add" {
+                                        "join strings with `<>`".to_string()
+                                    } else {
+                                        format!(
+                                            "`{}` needs an `impl {tr} for {shown}`",
+                                            op.symbol()
+                                        )
+                                    },
+                                ),
+                            );
                             tir::Expr::unit(span)
                         }
                     },
@@ -713,16 +829,29 @@ impl Checker<'_> {
                     },
                     span,
                 ),
-                other => match self.find_impl("Neg", &other).and_then(|i| self.impls[i].methods.get("neg").copied()) {
+                other => match self
+                    .find_impl("Neg", &other)
+                    .and_then(|i| self.impls[i].methods.get("neg").copied())
+                {
                     Some(f) => call_fn(f, vec![operand], span),
                     None => {
                         let shown = self.show(&other);
-                        self.error(Diagnostic::error("E0006", format!("{shown} does not implement Neg"), span));
+                        self.error(Diagnostic::error(
+                            "E0006",
+                            format!("{shown} does not implement Neg"),
+                            span,
+                        ));
                         tir::Expr::unit(span)
                     }
                 },
             },
-            Pending::Compare { op, lhs, rhs, ty, span } => self.settle_compare(cx, op, lhs, rhs, &ty, span),
+            Pending::Compare {
+                op,
+                lhs,
+                rhs,
+                ty,
+                span,
+            } => self.settle_compare(cx, op, lhs, rhs, &ty, span),
             Pending::Concat { lhs, rhs, ty, span } => match self.tys.shallow(&ty) {
                 Ty::Con(TyCon::String, _) | Ty::Con(TyCon::List, _) | Ty::Never | Ty::Var(_) => {
                     bin(BinOp::Concat, lhs, rhs, span)
@@ -743,11 +872,18 @@ impl Checker<'_> {
                 Ty::Con(TyCon::Float, _) => tir::Expr::new(ExprKind::Float(0.0), span),
                 Ty::Con(TyCon::String, _) => tir::Expr::new(ExprKind::Str(String::new()), span),
                 Ty::Con(TyCon::Bool, _) => tir::Expr::new(ExprKind::Bool(false), span),
-                other => match self.find_impl("Default", &other).and_then(|i| self.impls[i].methods.get("default").copied()) {
+                other => match self
+                    .find_impl("Default", &other)
+                    .and_then(|i| self.impls[i].methods.get("default").copied())
+                {
                     Some(f) => call_fn(f, vec![], span),
                     None => {
                         let shown = self.show(&other);
-                        self.error(Diagnostic::error("E0006", format!("{shown} does not implement Default"), span));
+                        self.error(Diagnostic::error(
+                            "E0006",
+                            format!("{shown} does not implement Default"),
+                            span,
+                        ));
                         tir::Expr::unit(span)
                     }
                 },
@@ -768,7 +904,9 @@ impl Checker<'_> {
                     .collect();
                 tir::Expr::new(ExprKind::Receive { arms, after }, span)
             }
-            Pending::Field { base, index, span, .. } => match index {
+            Pending::Field {
+                base, index, span, ..
+            } => match index {
                 Some(i) if i != u32::MAX => tir::Expr::new(
                     ExprKind::Field {
                         base: Box::new(base),
@@ -811,7 +949,7 @@ impl Checker<'_> {
                 }
                 Some(MethodRes::Ambiguous(_)) => tir::Expr::unit(span),
                 Some(MethodRes::Builtin("into")) => {
-                    let candidates = self.from_impls_for_source(&recv_ty);
+                    let candidates = self.impls_from_source(&recv_ty);
                     let chosen = candidates.iter().copied().find(|i| {
                         let t = self.impls[*i].target_ty.clone();
                         self.tys.could_unify(&t, &result)
@@ -849,7 +987,13 @@ impl Checker<'_> {
                         }
                         _ => {
                             let other = args.pop().unwrap_or_else(|| tir::Expr::unit(span));
-                            self.native_or_std_call(cx, "Prelude", "compare", vec![recv, other], span)
+                            self.native_or_std_call(
+                                cx,
+                                "Prelude",
+                                "compare",
+                                vec![recv, other],
+                                span,
+                            )
                         }
                     }
                 }
@@ -869,7 +1013,11 @@ impl Checker<'_> {
     ) -> tir::Expr {
         use ast::BinOp as B;
         let t = self.tys.shallow(ty);
-        let needs = if matches!(op, B::Eq | B::NotEq) { "Eq" } else { "Ord" };
+        let needs = if matches!(op, B::Eq | B::NotEq) {
+            "Eq"
+        } else {
+            "Ord"
+        };
         match &t {
             Ty::Con(TyCon::Int, _) => {
                 let o = match op {
@@ -903,7 +1051,11 @@ impl Checker<'_> {
             B::Gt => BinOp::Gt,
             _ => BinOp::Ge,
         };
-        let dyn_op = if needs == "Eq" { super::DynOp::Eq } else { super::DynOp::Lt };
+        let dyn_op = if needs == "Eq" {
+            super::DynOp::Eq
+        } else {
+            super::DynOp::Lt
+        };
         let implemented = self.implements(&t, needs);
         let method_fn = match &implemented {
             Implemented::Impl(i) => {
@@ -914,7 +1066,10 @@ impl Checker<'_> {
             _ => None,
         };
         match implemented {
-            Implemented::Structural | Implemented::Bound | Implemented::Unknown | Implemented::Impl(_)
+            Implemented::Structural
+            | Implemented::Bound
+            | Implemented::Unknown
+            | Implemented::Impl(_)
                 if method_fn.is_none() =>
             {
                 if matches!(implemented, Implemented::Unknown) {
@@ -922,7 +1077,10 @@ impl Checker<'_> {
                 }
                 bin(structural(op), lhs, rhs, span)
             }
-            Implemented::Structural | Implemented::Bound | Implemented::Unknown | Implemented::Impl(_) => {
+            Implemented::Structural
+            | Implemented::Bound
+            | Implemented::Unknown
+            | Implemented::Impl(_) => {
                 if matches!(implemented, Implemented::Unknown) {
                     cx.obligations.push((t.clone(), needs.to_string(), span));
                 }
@@ -1039,7 +1197,9 @@ impl Checker<'_> {
     /// A standard-library type by name (`Range`).
     pub(crate) fn std_type(&self, name: &str) -> Option<Ty> {
         for &sm in self.std_modules.values() {
-            if let Some((crate::defs::TypeName::Adt(id), true)) = self.modules[sm.0 as usize].types.get(name) {
+            if let Some((crate::defs::TypeName::Adt(id), true)) =
+                self.modules[sm.0 as usize].types.get(name)
+            {
                 return Some(Ty::adt(*id, vec![]));
             }
         }
@@ -1047,7 +1207,12 @@ impl Checker<'_> {
     }
 
     /// The value of a Schema metadata function, and its type.
-    pub(crate) fn schema_value(&mut self, adt: AdtId, f: &str, span: Span) -> Option<(tir::Expr, Ty)> {
+    pub(crate) fn schema_value(
+        &mut self,
+        adt: AdtId,
+        f: &str,
+        span: Span,
+    ) -> Option<(tir::Expr, Ty)> {
         let def = &self.adts[adt.0 as usize];
         let name = def.name.clone();
         let schema = def.schema.clone();
@@ -1059,7 +1224,12 @@ impl Checker<'_> {
         let s = |v: String| tir::Expr::new(ExprKind::Str(v), span);
         let list = |items: Vec<String>| {
             tir::Expr::new(
-                ExprKind::List(items.into_iter().map(|v| tir::Expr::new(ExprKind::Str(v), span)).collect()),
+                ExprKind::List(
+                    items
+                        .into_iter()
+                        .map(|v| tir::Expr::new(ExprKind::Str(v), span))
+                        .collect(),
+                ),
                 span,
             )
         };
@@ -1070,7 +1240,10 @@ impl Checker<'_> {
                 s(schema.primary_key.clone().unwrap_or_else(|| "id".into())),
                 Ty::STRING,
             )),
-            "__fields__" => Some((list(fields.iter().map(|(n, _)| n.clone()).collect()), Ty::list(Ty::STRING))),
+            "__fields__" => Some((
+                list(fields.iter().map(|(n, _)| n.clone()).collect()),
+                Ty::list(Ty::STRING),
+            )),
             "__field_types__" => {
                 let items = fields
                     .iter()
@@ -1205,7 +1378,9 @@ pub(crate) fn walk_children(e: &mut tir::Expr, f: &mut dyn FnMut(&mut tir::Expr)
             f(then_branch);
             f(else_branch);
         }
-        ExprKind::Match { scrutinee, arms, .. } => {
+        ExprKind::Match {
+            scrutinee, arms, ..
+        } => {
             f(scrutinee);
             for a in arms {
                 if let Some(g) = &mut a.guard {
@@ -1237,7 +1412,10 @@ pub(crate) fn walk_children(e: &mut tir::Expr, f: &mut dyn FnMut(&mut tir::Expr)
             f(base);
             updates.iter_mut().for_each(|(_, x)| f(x));
         }
-        ExprKind::Display(x) | ExprKind::Inspect(x) | ExprKind::TypeKey(x) | ExprKind::Return(x) => f(x),
+        ExprKind::Display(x)
+        | ExprKind::Inspect(x)
+        | ExprKind::TypeKey(x)
+        | ExprKind::Return(x) => f(x),
         ExprKind::While { cond, body } => {
             f(cond);
             f(body);

@@ -14,7 +14,13 @@ use mesh_syntax::Diagnostic;
 
 impl Checker<'_> {
     /// Types `p` against `ty`, binds its names in the innermost scope and lowers it.
-    pub(crate) fn check_pattern(&mut self, cx: &mut FnCtx, p: &ast::Pattern, ty: &Ty, _is_param: bool) -> tir::Pattern {
+    pub(crate) fn check_pattern(
+        &mut self,
+        cx: &mut FnCtx,
+        p: &ast::Pattern,
+        ty: &Ty,
+        _is_param: bool,
+    ) -> tir::Pattern {
         let mut rebind: Option<Vec<(String, LocalId, Ty)>> = None;
         let mut bound = Vec::new();
         self.pattern(cx, p, ty, &mut rebind, &mut bound)
@@ -37,7 +43,10 @@ impl Checker<'_> {
                         return self.ctor_pattern(cx, adt, tag, &[], ty, p, rebind, bound);
                     }
                 }
-                if let Some(existing) = rebind.as_ref().and_then(|r| r.iter().find(|(n, _, _)| *n == name.name).cloned()) {
+                if let Some(existing) = rebind
+                    .as_ref()
+                    .and_then(|r| r.iter().find(|(n, _, _)| *n == name.name).cloned())
+                {
                     self.unify_at(&existing.2, ty, span);
                     bound.push(existing.clone());
                     return tir::Pattern::Bind(existing.1);
@@ -76,7 +85,12 @@ impl Checker<'_> {
             }
             PatternKind::Tuple(items) => {
                 let parts: Vec<Ty> = items.iter().map(|_| self.tys.fresh()).collect();
-                self.unify_msg(ty, &Ty::Tuple(parts.clone()), span, Some("by the value being matched"));
+                self.unify_msg(
+                    ty,
+                    &Ty::Tuple(parts.clone()),
+                    span,
+                    Some("by the value being matched"),
+                );
                 let pats = items
                     .iter()
                     .zip(parts.iter())
@@ -99,11 +113,10 @@ impl Checker<'_> {
                         None => name.name.clone(),
                     };
                     cx.pattern_errors += 1;
-                    self.error(Diagnostic::error(
-                        "E0010",
-                        format!("unknown variant: {full}"),
-                        name.span,
-                    ).with_help("define it in a `type … do … end` or import its type"));
+                    self.error(
+                        Diagnostic::error("E0010", format!("unknown variant: {full}"), name.span)
+                            .with_help("define it in a `type … do … end` or import its type"),
+                    );
                     for a in args.iter().flatten() {
                         let t = self.tys.fresh();
                         self.pattern(cx, a, &t, rebind, bound);
@@ -123,8 +136,10 @@ impl Checker<'_> {
                     match &first_names {
                         None => first_names = Some(alt_bound),
                         Some(first) => {
-                            let mut a: Vec<&str> = first.iter().map(|(n, _, _)| n.as_str()).collect();
-                            let mut b: Vec<&str> = alt_bound.iter().map(|(n, _, _)| n.as_str()).collect();
+                            let mut a: Vec<&str> =
+                                first.iter().map(|(n, _, _)| n.as_str()).collect();
+                            let mut b: Vec<&str> =
+                                alt_bound.iter().map(|(n, _, _)| n.as_str()).collect();
                             a.sort();
                             b.sort();
                             if a != b {
@@ -149,7 +164,10 @@ impl Checker<'_> {
             }
             PatternKind::As(inner, name) => {
                 let pat = self.pattern(cx, inner, ty, rebind, bound);
-                let id = match rebind.as_ref().and_then(|r| r.iter().find(|(n, _, _)| *n == name.name).cloned()) {
+                let id = match rebind
+                    .as_ref()
+                    .and_then(|r| r.iter().find(|(n, _, _)| *n == name.name).cloned())
+                {
                     Some(existing) => existing.1,
                     None => {
                         let id = cx.fresh_local();
@@ -162,7 +180,12 @@ impl Checker<'_> {
             }
             PatternKind::Cons(head, tail) => {
                 let elem = self.tys.fresh();
-                self.unify_msg(ty, &Ty::list(elem.clone()), span, Some("by the value being matched"));
+                self.unify_msg(
+                    ty,
+                    &Ty::list(elem.clone()),
+                    span,
+                    Some("by the value being matched"),
+                );
                 let h = self.pattern(cx, head, &elem, rebind, bound);
                 let t = self.pattern(cx, tail, &Ty::list(elem), rebind, bound);
                 tir::Pattern::Cons(Box::new(h), Box::new(t))
@@ -209,11 +232,18 @@ impl Checker<'_> {
                 AdtKind::Sum(vs) => vs[tag as usize].name.clone(),
                 _ => String::new(),
             };
-            self.error(Diagnostic::error(
-                "E0003",
-                format!("expected {} argument(s), found {}", fields.len(), args.len()),
-                p.span,
-            ).with_help(format!("`{vname}` has {} field(s)", fields.len())));
+            self.error(
+                Diagnostic::error(
+                    "E0003",
+                    format!(
+                        "expected {} argument(s), found {}",
+                        fields.len(),
+                        args.len()
+                    ),
+                    p.span,
+                )
+                .with_help(format!("`{vname}` has {} field(s)", fields.len())),
+            );
         }
         let pats = args
             .iter()

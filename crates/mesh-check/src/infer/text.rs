@@ -104,7 +104,11 @@ impl Checker<'_> {
             return None;
         }
         let span = Span::default();
-        let arity = if matches!(op, DynOp::Eq | DynOp::Lt) { 2 } else { 1 };
+        let arity = if matches!(op, DynOp::Eq | DynOp::Lt) {
+            2
+        } else {
+            1
+        };
         let params: Vec<LocalId> = (0..arity).map(LocalId).collect();
         let args: Vec<tir::Expr> = params.iter().map(|p| local(*p, span)).collect();
         let fallback = match op {
@@ -126,7 +130,11 @@ impl Checker<'_> {
             ),
             DynOp::Display => tir::Expr::new(ExprKind::Display(Box::new(args[0].clone())), span),
             DynOp::Inspect => tir::Expr::new(ExprKind::Inspect(Box::new(args[0].clone())), span),
-            DynOp::Hash => call(tir::Callee::Native("Kernel.hash".into()), vec![args[0].clone()], span),
+            DynOp::Hash => call(
+                tir::Callee::Native("Kernel.hash".into()),
+                vec![args[0].clone()],
+                span,
+            ),
         };
         let mut arms: Vec<tir::Arm> = impls
             .into_iter()
@@ -143,7 +151,10 @@ impl Checker<'_> {
         });
         let body = tir::Expr::new(
             ExprKind::Match {
-                scrutinee: Box::new(tir::Expr::new(ExprKind::TypeKey(Box::new(args[0].clone())), span)),
+                scrutinee: Box::new(tir::Expr::new(
+                    ExprKind::TypeKey(Box::new(args[0].clone())),
+                    span,
+                )),
                 arms,
                 fail_message: "dispatch".into(),
             },
@@ -156,7 +167,14 @@ impl Checker<'_> {
     }
 
     /// Registers a finished generated function.
-    fn generated_fn(&mut self, m: ModId, name: &str, params: Vec<LocalId>, num_locals: u32, body: tir::Expr) -> FnId {
+    fn generated_fn(
+        &mut self,
+        m: ModId,
+        name: &str,
+        params: Vec<LocalId>,
+        num_locals: u32,
+        body: tir::Expr,
+    ) -> FnId {
         let f = self.new_fn(m, name, Span::default(), false, FnSource::Generated);
         let info = &mut self.fns[f.0 as usize];
         info.qual_name = name.to_string();
@@ -169,12 +187,19 @@ impl Checker<'_> {
 
     /// Does the text of a `ty` value involve a hand-written impl somewhere inside?
     fn needs_custom_text(&self, ty: &Ty, debug: bool, seen: &mut Vec<AdtId>) -> bool {
-        let op = if debug { DynOp::Inspect } else { DynOp::Display };
+        let op = if debug {
+            DynOp::Inspect
+        } else {
+            DynOp::Display
+        };
         match self.tys.shallow(ty) {
             Ty::Var(_) | Ty::Rigid(_) | Ty::Gen(_) => !self.manual_impls(op).is_empty(),
             Ty::Tuple(items) => items.iter().any(|t| self.needs_custom_text(t, debug, seen)),
             Ty::Con(TyCon::Adt(id), args) => {
-                if self.find_impl(op.trait_and_method().0, &Ty::adt(id, vec![])).is_some() {
+                if self
+                    .find_impl(op.trait_and_method().0, &Ty::adt(id, vec![]))
+                    .is_some()
+                {
                     return true;
                 }
                 if seen.contains(&id) {
@@ -183,10 +208,15 @@ impl Checker<'_> {
                 seen.push(id);
                 let fields: Vec<Ty> = match &self.adts[id.0 as usize].kind {
                     AdtKind::Struct(fs) => fs.iter().map(|f| f.ty.subst_gen(&args)).collect(),
-                    AdtKind::Sum(vs) => vs.iter().flat_map(|v| v.fields.iter().map(|f| f.subst_gen(&args))).collect(),
+                    AdtKind::Sum(vs) => vs
+                        .iter()
+                        .flat_map(|v| v.fields.iter().map(|f| f.subst_gen(&args)))
+                        .collect(),
                     AdtKind::Opaque => Vec::new(),
                 };
-                fields.iter().any(|t| self.needs_custom_text(t, debug, seen))
+                fields
+                    .iter()
+                    .any(|t| self.needs_custom_text(t, debug, seen))
             }
             Ty::Con(_, args) => args.iter().any(|t| self.needs_custom_text(t, debug, seen)),
             _ => false,
@@ -194,7 +224,14 @@ impl Checker<'_> {
     }
 
     /// The text (`Display`, or `Debug` when `debug`) of `value : ty`.
-    pub(crate) fn text_of(&mut self, cx: &mut FnCtx, value: tir::Expr, ty: &Ty, span: Span, debug: bool) -> tir::Expr {
+    pub(crate) fn text_of(
+        &mut self,
+        cx: &mut FnCtx,
+        value: tir::Expr,
+        ty: &Ty,
+        span: Span,
+        debug: bool,
+    ) -> tir::Expr {
         let t = self.tys.shallow(ty);
         if matches!(t, Ty::Con(TyCon::String, _)) {
             return value;
@@ -206,7 +243,11 @@ impl Checker<'_> {
                 tir::Expr::new(ExprKind::Display(Box::new(value)), span)
             };
         }
-        let op = if debug { DynOp::Inspect } else { DynOp::Display };
+        let op = if debug {
+            DynOp::Inspect
+        } else {
+            DynOp::Display
+        };
         let is_set = matches!(t, Ty::Con(TyCon::Set, _));
         match t {
             Ty::Var(_) | Ty::Rigid(_) | Ty::Gen(_) => match self.dispatcher(op) {
@@ -216,7 +257,11 @@ impl Checker<'_> {
             Ty::Con(TyCon::List, args) | Ty::Con(TyCon::Set, args) => {
                 let (open, close) = if is_set { ("#{", "}") } else { ("[", "]") };
                 let elem = args.first().cloned().unwrap_or(Ty::Never);
-                let kind = if is_set { tir::ForKind::Set } else { tir::ForKind::List };
+                let kind = if is_set {
+                    tir::ForKind::Set
+                } else {
+                    tir::ForKind::List
+                };
                 let x = cx.fresh_local();
                 let body = self.text_of(cx, local(x, span), &elem, span, debug);
                 let parts = tir::Expr::new(
@@ -229,7 +274,11 @@ impl Checker<'_> {
                     })),
                     span,
                 );
-                let joined = call(tir::Callee::Native("String.join".into()), vec![parts, s(", ", span)], span);
+                let joined = call(
+                    tir::Callee::Native("String.join".into()),
+                    vec![parts, s(", ", span)],
+                    span,
+                );
                 concat(vec![s(open, span), joined, s(close, span)], span)
             }
             Ty::Con(TyCon::Map, args) => {
@@ -243,13 +292,20 @@ impl Checker<'_> {
                     ExprKind::For(Box::new(tir::ForLoop {
                         kind: tir::ForKind::Map,
                         iterable: value,
-                        pattern: tir::Pattern::Tuple(vec![tir::Pattern::Bind(k), tir::Pattern::Bind(v)]),
+                        pattern: tir::Pattern::Tuple(vec![
+                            tir::Pattern::Bind(k),
+                            tir::Pattern::Bind(v),
+                        ]),
                         filter: None,
                         body: concat(vec![kx, s(" => ", span), vx], span),
                     })),
                     span,
                 );
-                let joined = call(tir::Callee::Native("String.join".into()), vec![parts, s(", ", span)], span);
+                let joined = call(
+                    tir::Callee::Native("String.join".into()),
+                    vec![parts, s(", ", span)],
+                    span,
+                );
                 concat(vec![s("%{", span), joined, s("}", span)], span)
             }
             Ty::Tuple(items) => {
@@ -265,7 +321,9 @@ impl Checker<'_> {
                 tir::Expr::new(
                     ExprKind::Block {
                         stmts: vec![tir::Stmt::Let {
-                            pattern: tir::Pattern::Tuple(ids.iter().map(|i| tir::Pattern::Bind(*i)).collect()),
+                            pattern: tir::Pattern::Tuple(
+                                ids.iter().map(|i| tir::Pattern::Bind(*i)).collect(),
+                            ),
                             value,
                         }],
                         result: Box::new(concat(parts, span)),
@@ -292,7 +350,11 @@ impl Checker<'_> {
         if let Some(f) = self.text_fns.get(&(id, debug)) {
             return *f;
         }
-        let name = format!("{}.<{}>", self.adts[id.0 as usize].name, if debug { "inspect" } else { "to_string" });
+        let name = format!(
+            "{}.<{}>",
+            self.adts[id.0 as usize].name,
+            if debug { "inspect" } else { "to_string" }
+        );
         // Register first so recursive types call the function being built.
         let f = self.new_fn(ModId(0), &name, Span::default(), false, FnSource::Generated);
         self.fns[f.0 as usize].qual_name = name.clone();
