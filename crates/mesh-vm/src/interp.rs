@@ -707,11 +707,11 @@ impl Fiber {
                         set_bool(reg_mut!(dst), v);
                     }
                     Op::Lt { dst, a, b } => {
-                        let v = ops::compare(reg!(a), reg!(b)).is_lt();
+                        let v = ops::less(reg!(a), reg!(b));
                         set_bool(reg_mut!(dst), v);
                     }
                     Op::Le { dst, a, b } => {
-                        let v = ops::compare(reg!(a), reg!(b)).is_le();
+                        let v = ops::less_eq(reg!(a), reg!(b));
                         set_bool(reg_mut!(dst), v);
                     }
                     Op::Not { dst, src } => match reg!(src) {
