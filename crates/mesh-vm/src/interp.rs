@@ -332,14 +332,14 @@ impl Fiber {
         let outcome = self.execute(&mut regs, program, host, budget);
         self.regs = regs;
         match outcome {
-            RunOutcome::Finished(_) | RunOutcome::Failed(_) => self.release(),
+            RunOutcome::Finished(_) | RunOutcome::Failed(_) => self.drop_state(),
             _ => self.trim(program),
         }
         outcome
     }
 
     /// Drops everything a finished or failed fiber holds.
-    fn release(&mut self) {
+    fn drop_state(&mut self) {
         self.regs = Vec::new();
         self.frames = Vec::new();
         self.save_queue = VecDeque::new();
