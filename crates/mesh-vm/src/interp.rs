@@ -235,17 +235,29 @@ impl Fiber {
         }
     }
 
-    /// A fiber that will call the function value `callee` (a `Fn` or `Closure`) with `args`.
+    /// A fiber that will call the function value `callee` (a `Fn` or `Closure`) with `args`;
+    /// an error if `callee` is not a function of this program taking `args.len()` arguments.
     pub fn for_value(program: &Program, callee: &Value, args: Vec<Value>) -> Result<Fiber, String> {
-        match callee {
-            Value::Fn(f) => Ok(Fiber::new(program, *f, args)),
-            Value::Closure(c) => {
-                let mut fiber = Fiber::new(program, c.func, args);
-                fiber.frames[0].closure = Some(c.clone());
-                Ok(fiber)
+        let (func, closure) = match callee {
+            Value::Fn(f) => (*f, None),
+            Value::Closure(c) => (c.func, Some(c.clone())),
+            other => return Err(format!("cannot call a value of kind {}", other.kind_name())),
+        };
+        match program.functions.get(func as usize) {
+            Some(f) if f.exec.arity as usize == args.len() => {}
+            Some(f) => {
+                return Err(format!(
+                    "`{}` takes {} argument(s) but was given {}",
+                    f.name,
+                    f.exec.arity,
+                    args.len()
+                ))
             }
-            other => Err(format!("cannot call a value of kind {}", other.kind_name())),
+            None => return Err(format!("the program has no function #{func}")),
         }
+        let mut fiber = Fiber::new(program, func, args);
+        fiber.frames[0].closure = closure;
+        Ok(fiber)
     }
 
     /// Delivers the output of the future returned with [`RunOutcome::Suspended`].

@@ -589,6 +589,14 @@ fn a_fiber_for_a_missing_function_fails_instead_of_panicking() {
         _ => panic!("expected a failure"),
     }
     assert!(Fiber::for_value(&p, &Value::Int(1), vec![]).is_err());
+    // fib takes one argument.
+    let e = Fiber::for_value(&p, &Value::Fn(0), vec![]).err().unwrap();
+    assert!(
+        e.contains("`Test.fib` takes 1 argument(s) but was given 0"),
+        "{e}"
+    );
+    assert!(Fiber::for_value(&p, &Value::Fn(9), vec![]).is_err());
+    assert!(Fiber::for_value(&p, &Value::Fn(0), vec![Value::Int(3)]).is_ok());
 }
 
 #[test]
