@@ -365,7 +365,8 @@ impl Fiber {
     /// does not keep its peak stack forever. Only runs when the process stops anyway.
     fn trim(&mut self, program: &Program) {
         const KEEP: usize = 4096;
-        // Registers above the running frame are all `()`: cut them off once there are many.
+        // Registers above the running frame hold no heap values: cut them off once there are
+        // many.
         let top = self.frames.last().map_or(0, |f| {
             f.base as usize
                 + program
