@@ -712,19 +712,19 @@ impl Fiber {
                     Op::LtFloat { dst, a, b } => float_cmp!(dst, a, b, <),
                     Op::LeFloat { dst, a, b } => float_cmp!(dst, a, b, <=),
                     Op::Eq { dst, a, b } => {
-                        let v = ops::equal(reg!(a), reg!(b));
+                        let v = generic_eq(reg!(a), reg!(b));
                         set_bool(reg_mut!(dst), v);
                     }
                     Op::Ne { dst, a, b } => {
-                        let v = !ops::equal(reg!(a), reg!(b));
+                        let v = !generic_eq(reg!(a), reg!(b));
                         set_bool(reg_mut!(dst), v);
                     }
                     Op::Lt { dst, a, b } => {
-                        let v = ops::less(reg!(a), reg!(b));
+                        let v = generic_lt(reg!(a), reg!(b));
                         set_bool(reg_mut!(dst), v);
                     }
                     Op::Le { dst, a, b } => {
-                        let v = ops::less_eq(reg!(a), reg!(b));
+                        let v = generic_le(reg!(a), reg!(b));
                         set_bool(reg_mut!(dst), v);
                     }
                     Op::Not { dst, src } => match reg!(src) {
@@ -1299,6 +1299,24 @@ fn field_error(v: &Value, idx: u16) -> String {
             other.kind_name()
         ),
     }
+}
+
+/// `Eq`/`Ne`: structural equality, kept out of line so the dispatch loop stays compact.
+#[inline(never)]
+fn generic_eq(a: &Value, b: &Value) -> bool {
+    ops::equal(a, b)
+}
+
+/// `Lt`: the language's `<` on any type (out of line, see [`generic_eq`]).
+#[inline(never)]
+fn generic_lt(a: &Value, b: &Value) -> bool {
+    ops::less(a, b)
+}
+
+/// `Le`: the language's `<=` on any type (out of line, see [`generic_eq`]).
+#[inline(never)]
+fn generic_le(a: &Value, b: &Value) -> bool {
+    ops::less_eq(a, b)
 }
 
 /// Builds a map from a window of key/value pairs (moved out).
