@@ -280,6 +280,91 @@ impl FnCompiler<'_, '_> {
         self.b.reset(m);
     }
 
+    /// A self tail call whose arguments cannot have effects other than errors: it can
+    /// compute the new arguments straight into the parameter registers (the VM then just
+    /// jumps back), instead of building an argument window and moving it down.
+    fn is_pure_self_call(&self, func: u32, args: &[Expr]) -> bool {
+        fn pure(e: &Expr) -> bool {
+            match &e.kind {
+                ExprKind::Unit
+                | ExprKind::Int(_)
+                | ExprKind::Float(_)
+                | ExprKind::Bool(_)
+                | ExprKind::Str(_)
+                | ExprKind::Local(_)
+                | ExprKind::FnRef(_) => true,
+                ExprKind::Binary { lhs, rhs, .. } => pure(lhs) && pure(rhs),
+                ExprKind::Unary { operand, .. } => pure(operand),
+                ExprKind::Field { base, .. } => pure(base),
+                ExprKind::Display(x) | ExprKind::Inspect(x) => pure(x),
+                ExprKind::Tuple(items)
+                | ExprKind::List(items)
+                | ExprKind::MakeVariant { args: items, .. } => items.iter().all(pure),
+                ExprKind::MakeStruct { fields, .. } => fields.iter().all(|(_, x)| pure(x)),
+                _ => false,
+            }
+        }
+        matches!(&self.self_fn, Some((f, params)) if *f == func && params.len() == args.len())
+            && args.iter().all(pure)
+    }
+
+    /// Writes the arguments of a pure self tail call into the parameter registers, in an
+    /// order where no parameter is overwritten before every argument reading it was
+    /// computed (a cycle, like swapping two parameters, goes through a temporary).
+    fn self_tail_call(&mut self, func: u32, args: &[Expr], argc: u8) {
+        let params = match &self.self_fn {
+            Some((_, p)) => p.clone(),
+            None => return,
+        };
+        let m = self.b.mark();
+        let reads: Vec<Vec<usize>> = args
+            .iter()
+            .map(|a| {
+                let used = crate::closure::used_locals(a);
+                params
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| used.contains(p))
+                    .map(|(j, _)| j)
+                    .collect()
+            })
+            .collect();
+        // Arguments that pass a parameter through unchanged need no code.
+        let mut pending: Vec<usize> = (0..args.len())
+            .filter(|&i| !matches!(args[i].kind, ExprKind::Local(id) if id == params[i]))
+            .collect();
+        let mut temps: Vec<(usize, Reg)> = Vec::new();
+        while !pending.is_empty() {
+            let ready = pending
+                .iter()
+                .position(|&i| pending.iter().all(|&k| k == i || !reads[k].contains(&i)));
+            match ready {
+                Some(pos) => {
+                    let i = pending.remove(pos);
+                    self.expr(&args[i], Dest::Reg(i as Reg));
+                }
+                None => {
+                    let i = pending.remove(0);
+                    let t = self.b.alloc();
+                    self.expr(&args[i], Dest::Reg(t));
+                    temps.push((i, t));
+                }
+            }
+        }
+        for (i, t) in temps {
+            self.b.emit(Instr::Move {
+                dst: i as Reg,
+                src: t,
+            });
+        }
+        self.b.emit(Instr::TailCall {
+            base: 0,
+            argc,
+            func,
+        });
+        self.b.reset(m);
+    }
+
     fn unary(&mut self, op: UnOp, x: &Expr, dst: Reg) {
         // Negative literals arrive as negations; fold them into one load.
         match (op, &x.kind) {
@@ -341,6 +426,11 @@ impl FnCompiler<'_, '_> {
         let base = self.window_base(dest);
         let tail = dest == Dest::Tail;
         match target {
+            Target::Direct(func) if tail && self.is_pure_self_call(func, args) => {
+                self.b.reset(m);
+                self.self_tail_call(func, args, argc);
+                return;
+            }
             Target::Direct(func) => {
                 self.values_into(base, args);
                 self.b.emit(if tail {

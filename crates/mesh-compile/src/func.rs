@@ -42,6 +42,9 @@ pub(crate) struct FnCompiler<'a, 'p> {
     /// Locals read anywhere in the enclosing top-level function (see
     /// [`crate::closure::used_locals`]); binders of other locals are skipped.
     pub used: Rc<BTreeSet<LocalId>>,
+    /// For a top-level function: its own index and parameters (self tail calls are
+    /// compiled as in-place parameter updates).
+    pub self_fn: Option<(u32, Vec<LocalId>)>,
 }
 
 impl<'a, 'p> FnCompiler<'a, 'p> {
@@ -77,6 +80,7 @@ impl<'a, 'p> FnCompiler<'a, 'p> {
             arity,
             lambdas: 0,
             used,
+            self_fn: None,
         };
         let line = c.cx.line_of(span);
         c.b.set_line(line);
@@ -153,7 +157,7 @@ impl<'a, 'p> FnCompiler<'a, 'p> {
 }
 
 /// Compiles a top-level function.
-pub(crate) fn compile_decl(cx: &mut ImageBuilder<'_>, decl: &FnDecl) -> Function {
+pub(crate) fn compile_decl(cx: &mut ImageBuilder<'_>, index: u32, decl: &FnDecl) -> Function {
     let used = Rc::new(crate::closure::used_locals(&decl.body));
     let mut c = FnCompiler::new(
         cx,
@@ -163,6 +167,7 @@ pub(crate) fn compile_decl(cx: &mut ImageBuilder<'_>, decl: &FnDecl) -> Function
         decl.num_locals,
         used,
     );
+    c.self_fn = Some((index, decl.params.clone()));
     c.expr(&decl.body, Dest::Tail);
     c.finish()
 }

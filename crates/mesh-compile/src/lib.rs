@@ -47,9 +47,11 @@ pub fn compile(program: &Program, sources: &SourceMap) -> mesh_vm::Image {
         .functions
         .iter()
         .zip(live)
-        .map(|(decl, live)| {
+        .enumerate()
+        .map(|(index, (decl, live))| {
+            let index = index as u32;
             if live {
-                func::compile_decl(&mut cx, decl)
+                func::compile_decl(&mut cx, index, decl)
             } else {
                 let empty = mesh_check::tir::FnDecl {
                     name: decl.name.clone(),
@@ -58,7 +60,7 @@ pub fn compile(program: &Program, sources: &SourceMap) -> mesh_vm::Image {
                     body: mesh_check::tir::Expr::unit(decl.span),
                     num_locals: decl.num_locals,
                 };
-                func::compile_decl(&mut cx, &empty)
+                func::compile_decl(&mut cx, index, &empty)
             }
         })
         .collect();

@@ -134,7 +134,11 @@ impl FnCompiler<'_, '_> {
                 self.b.emit(Instr::TypeKey { dst: k, src: s });
                 let want = self.b.alloc();
                 self.b.load_int(want, *key);
-                self.b.emit(Instr::EqInt { dst: k, a: k, b: want });
+                self.b.emit(Instr::EqInt {
+                    dst: k,
+                    a: k,
+                    b: want,
+                });
                 self.jump_unless(k, fail);
                 self.b.reset(m);
                 self.pattern(pattern, s, fail);

@@ -54,7 +54,9 @@ fn visit(e: &Expr, out: &mut Vec<FnId>) {
             visit(then_branch, out);
             visit(else_branch, out);
         }
-        ExprKind::Match { scrutinee, arms, .. } => {
+        ExprKind::Match {
+            scrutinee, arms, ..
+        } => {
             visit(scrutinee, out);
             for a in arms {
                 if let Some(g) = &a.guard {
@@ -93,9 +95,9 @@ fn visit(e: &Expr, out: &mut Vec<FnId>) {
         | ExprKind::Inspect(x)
         | ExprKind::TypeKey(x)
         | ExprKind::Return(x) => visit(x, out),
-        ExprKind::Tuple(items) | ExprKind::List(items) | ExprKind::MakeVariant { args: items, .. } => {
-            items.iter().for_each(|x| visit(x, out))
-        }
+        ExprKind::Tuple(items)
+        | ExprKind::List(items)
+        | ExprKind::MakeVariant { args: items, .. } => items.iter().for_each(|x| visit(x, out)),
         ExprKind::Map(entries) => {
             for (k, v) in entries {
                 visit(k, out);

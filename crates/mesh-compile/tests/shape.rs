@@ -47,8 +47,9 @@ fn calls_in_every_tail_position_are_tail_calls() {
             ),
         ),
     );
+    // `main` calls `f` so that `f` is reachable (unreachable functions are not compiled).
     let p = program(vec![
-        fun("Main.main", &[], unit()),
+        fun("Main.main", &[], call(1, vec![int(0)])),
         fun("Main.f", &[0], body),
     ]);
     let code = code_of(&p, 1);

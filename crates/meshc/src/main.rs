@@ -41,6 +41,15 @@ enum Command {
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
     },
+    /// Print the compiled bytecode of the functions whose name contains FILTER.
+    #[command(hide = true)]
+    Disasm {
+        /// Project directory or .mpl file.
+        path: PathBuf,
+        /// Only functions whose qualified name contains this text.
+        #[arg(default_value = "Main.")]
+        filter: String,
+    },
     /// Type-check a project and print its diagnostics; produce nothing.
     Check {
         /// Project directory or .mpl file.
@@ -60,6 +69,19 @@ fn main() -> ExitCode {
         Command::Build { dir, output, json } => build(&dir, output, json),
         Command::Run { path, args } => match driver::compile(&path, driver::Report::default()) {
             Some(image) => run_image(image, args),
+            None => ExitCode::from(1),
+        },
+        Command::Disasm { path, filter } => match driver::compile(&path, driver::Report::default())
+        {
+            Some(image) => {
+                for f in image.functions.iter().filter(|f| f.name.contains(&filter)) {
+                    println!("fn {} (arity {}, {} registers)", f.name, f.arity, f.nregs);
+                    for (pc, ins) in f.code.iter().enumerate() {
+                        println!("  {pc:4}  {ins:?}");
+                    }
+                }
+                ExitCode::SUCCESS
+            }
             None => ExitCode::from(1),
         },
         Command::Check { path, json } => match driver::compile(&path, driver::Report { json }) {
