@@ -687,7 +687,8 @@ impl Fiber {
                     Op::AddIntImm { dst, src, imm } => match reg!(src) {
                         &Value::Int(x) => match x.checked_add(imm as i64) {
                             Some(z) => set_int(reg_mut!(dst), z),
-                            None => fail!(overflow("+")),
+                            // `n - 1` compiles to an add of -1: report the operator written.
+                            None => fail!(overflow(if imm < 0 { "-" } else { "+" })),
                         },
                         x => fail!(operand_error("+", "Int", x, x)),
                     },
