@@ -1,11 +1,15 @@
-//! What a running program shares between its processes ([`Shared`]) and the per-process
-//! context handed to natives ([`ProcessCtx`]), which implements the interpreter's
-//! [`Host`] trait.
+//! What a running program shares between its processes ([`Shared`]: the program, its
+//! output, the scheduler's bookkeeping) and the per-process context handed to natives
+//! ([`ProcessCtx`]: the process's pid, `on_exit` handler and monitors), which implements
+//! the interpreter's [`Host`] trait.
 
 use crate::output::Output;
 use crate::registry::{self, NativeFn};
+use crate::scheduler::Scheduler;
+use crate::signals::SignalTypes;
 use mesh_vm::bytecode::TypeInfo;
-use mesh_vm::{Fiber, Host, NativeResult, Program, Value};
+use mesh_vm::{Fiber, Host, NativeResult, ProcessRef, Program, Value};
+use std::collections::HashMap;
 use std::sync::Arc;
 use tokio::io::BufReader;
 use tokio::sync::Mutex as AsyncMutex;
@@ -22,6 +26,8 @@ pub struct Shared {
     args: Vec<String>,
     out: Output,
     stdin: Stdin,
+    sched: Scheduler,
+    signal_types: SignalTypes,
 }
 
 impl Shared {
@@ -40,12 +46,15 @@ impl Shared {
                 }
             }
         }
+        let signal_types = SignalTypes::find(&program.types);
         Ok(Arc::new(Shared {
             program: Arc::new(program),
             natives,
             args,
             out,
             stdin: Arc::new(AsyncMutex::new(None)),
+            sched: Scheduler::default(),
+            signal_types,
         }))
     }
 
@@ -58,17 +67,88 @@ impl Shared {
     pub fn out(&self) -> &Output {
         &self.out
     }
+
+    /// Processes, names and the program's lifetime.
+    pub fn sched(&self) -> &Scheduler {
+        &self.sched
+    }
+
+    /// Type ids of the std signal types in this program.
+    pub fn signal_types(&self) -> &SignalTypes {
+        &self.signal_types
+    }
 }
 
 /// The context of one process: what its natives can reach.
 pub struct ProcessCtx {
     shared: Arc<Shared>,
+    me: Arc<ProcessRef>,
+    /// Rarely used per-process state, allocated on first use.
+    local: Option<Box<Local>>,
+}
+
+/// Per-process state that only the process itself touches.
+#[derive(Default)]
+struct Local {
+    /// `Process.on_exit`'s handler.
+    on_exit: Option<Value>,
+    /// Monitors this process started: reference → target (for `Process.demonitor`).
+    monitors: HashMap<u64, Arc<ProcessRef>>,
+    /// Size of `monitors` above which entries of dead targets are pruned.
+    prune_at: usize,
 }
 
 impl ProcessCtx {
-    /// A context for a new process of the program run `shared`.
+    /// A context for a process that is not scheduled (tests, tools): it has a pid of its
+    /// own but no task.
     pub fn new(shared: Arc<Shared>) -> ProcessCtx {
-        ProcessCtx { shared }
+        let me = Arc::new(ProcessRef::new(shared.sched().next_pid()));
+        ProcessCtx::for_process(shared, me)
+    }
+
+    /// The context of process `me`.
+    pub fn for_process(shared: Arc<Shared>, me: Arc<ProcessRef>) -> ProcessCtx {
+        ProcessCtx {
+            shared,
+            me,
+            local: None,
+        }
+    }
+
+    /// The calling process.
+    pub fn me(&self) -> &Arc<ProcessRef> {
+        &self.me
+    }
+
+    fn local(&mut self) -> &mut Local {
+        self.local.get_or_insert_with(Box::default)
+    }
+
+    /// Sets the handler to run when the process ends (replacing any earlier one).
+    pub fn set_on_exit(&mut self, handler: Value) {
+        self.local().on_exit = Some(handler);
+    }
+
+    /// Takes the `on_exit` handler.
+    pub fn take_on_exit(&mut self) -> Option<Value> {
+        self.local.as_mut().and_then(|l| l.on_exit.take())
+    }
+
+    /// Remembers monitor `mref` of `target`.
+    pub fn add_monitor(&mut self, mref: u64, target: Arc<ProcessRef>) {
+        let l = self.local();
+        if l.monitors.len() >= l.prune_at.max(64) {
+            // Monitors of dead processes fired already; forget them now and then so a
+            // long-lived watcher does not accumulate them.
+            l.monitors.retain(|_, t| !t.mailbox.is_closed());
+            l.prune_at = 2 * l.monitors.len();
+        }
+        l.monitors.insert(mref, target);
+    }
+
+    /// Forgets monitor `mref`; its target if it was known.
+    pub fn remove_monitor(&mut self, mref: u64) -> Option<Arc<ProcessRef>> {
+        self.local.as_mut().and_then(|l| l.monitors.remove(&mref))
     }
 
     /// What all processes share.

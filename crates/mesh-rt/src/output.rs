@@ -10,6 +10,7 @@
 //! would if nobody read its output.
 
 use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -39,6 +40,9 @@ struct State {
 /// The program's standard output and error streams.
 pub struct Output {
     state: Mutex<State>,
+    /// True while the buffer may hold unwritten bytes: lets the many processes that flush
+    /// before waiting skip the lock when there is nothing to write.
+    pending: AtomicBool,
     sink: Sink,
 }
 
@@ -71,6 +75,7 @@ impl Output {
                 buf: Vec::with_capacity(FLUSH_THRESHOLD),
                 since: None,
             }),
+            pending: AtomicBool::new(false),
             sink,
         }
     }
@@ -110,6 +115,7 @@ impl Output {
         }
         if st.since.is_none() {
             st.since = Some(Instant::now());
+            self.pending.store(true, Ordering::Release);
         }
         if st.buf.len() >= FLUSH_THRESHOLD {
             self.write_buffer(&mut st);
@@ -135,12 +141,18 @@ impl Output {
 
     /// Writes out everything buffered.
     pub fn flush(&self) {
+        if !self.pending.load(Ordering::Acquire) {
+            return;
+        }
         let mut st = lock(&self.state);
         self.write_buffer(&mut st);
     }
 
     /// Writes out buffered output that has waited longer than [`MAX_DELAY`].
     pub fn flush_if_stale(&self) {
+        if !self.pending.load(Ordering::Acquire) {
+            return;
+        }
         let mut st = lock(&self.state);
         if st.since.is_some_and(|t| t.elapsed() >= MAX_DELAY) {
             self.write_buffer(&mut st);
@@ -149,6 +161,7 @@ impl Output {
 
     fn write_buffer(&self, st: &mut State) {
         st.since = None;
+        self.pending.store(false, Ordering::Release);
         if st.buf.is_empty() {
             return;
         }

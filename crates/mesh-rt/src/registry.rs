@@ -3,8 +3,8 @@
 
 use crate::context::ProcessCtx;
 use crate::natives::{
-    self, env, file, float, int, io, json, kernel, list, map, math, prelude, queue, row, set, string,
-    timer, Args,
+    self, env, file, float, int, io, job, json, kernel, list, map, math, prelude, process, queue,
+    row, service, set, string, timer, Args,
 };
 use mesh_vm::{NativeResult, Value};
 
@@ -149,6 +149,32 @@ static NATIVES: &[(&str, NativeFn)] = &[
     // Timer
     sync!("Timer.now_ms", timer::now_ms),
     sync!("Timer.now_us", timer::now_us),
+    raw!("Timer.sleep", timer::sleep),
+    sync!("Timer.send_after", timer::send_after),
+    // Process
+    sync!("Process.spawn", process::spawn),
+    sync!("Process.send", process::send),
+    sync!("Process.self_pid", process::self_pid),
+    sync!("Process.link", process::link),
+    sync!("Process.on_exit", process::on_exit),
+    sync!("Process.register", process::register),
+    sync!("Process.whereis", process::whereis),
+    sync!("Process.lookup", process::lookup),
+    sync!("Process.unregister", process::unregister),
+    sync!("Process.monitor", process::monitor),
+    sync!("Process.demonitor", process::demonitor),
+    sync!("Process.trap_exit", process::trap_exit),
+    raw!("Process.stop", process::stop),
+    sync!("Process.alive", process::alive),
+    raw!("Process.exit", process::exit),
+    // Service
+    raw!("Service.call", service::call),
+    sync!("Service.cast", service::cast),
+    sync!("Service.reply", service::reply),
+    // Job
+    sync!("Job.async", job::spawn_job),
+    raw!("Job.await", job::await_job),
+    raw!("Job.await_timeout", job::await_timeout),
 ];
 
 /// The native named `name` (`"String.length"`), if the runtime provides it.
@@ -204,7 +230,10 @@ mod tests {
         files.sort();
         assert!(!files.is_empty(), "no std sources in {}", dir.display());
         for path in files {
-            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+            let stem = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default();
             let module = mesh_check::stdlib::module_name(stem);
             let text = std::fs::read_to_string(&path)
                 .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));

@@ -1,24 +1,21 @@
-//! A minimal program runner: runs the entry function of a program in one fiber on a tokio
-//! runtime, serving its natives, suspensions and `receive` waits, and turns the outcome
-//! into an exit code. (The multi-process scheduler builds on [`run_fiber`].)
+//! Runs a whole program: sets up the tokio runtime and the program's shared state, runs
+//! `main` and every process it starts (see [`crate::scheduler`]), and turns the outcome
+//! into the process exit code.
 
-use crate::context::{ProcessCtx, Shared};
+use crate::context::Shared;
 use crate::output::Output;
-use mesh_vm::{Fiber, ProcessRef, Program, RunOutcome, RuntimeError, Value};
-use std::sync::Arc;
-use std::task::Poll;
-use std::time::Instant;
-
-/// Reductions a fiber runs before it yields to the other tasks.
-pub const BUDGET: u32 = 4000;
-
-/// Process id of the program's main process.
-pub const MAIN_PID: u64 = 1;
+pub use crate::scheduler::{run_main, BUDGET, MAIN_PID};
+use mesh_vm::Program;
 
 /// Runs `program` with command-line `args` and returns the process exit code: 0 when the
-/// entry function returns, 1 when it fails (the error and its Mesh stack trace go to
-/// standard error as `error: <message>` followed by `    at <function> (<file>:<line>)`).
+/// program ends normally (every process finished, or all that remain wait for messages
+/// that can never come), 1 when `main` fails (the error and its Mesh stack trace go to
+/// standard error as `error: <message>` followed by `    at <function> (<file>:<line>)`),
+/// or the code given to `Process.exit`.
 pub fn run_program(program: Program, args: Vec<String>) -> i32 {
+    // A panic is a bug in the runtime; the scheduler turns it into a process error, so the
+    // default hook's Rust message must not reach the user.
+    std::panic::set_hook(Box::new(|_| {}));
     let shared = match Shared::new(program, args, Output::stdio()) {
         Ok(s) => s,
         Err(e) => {
@@ -36,106 +33,21 @@ pub fn run_program(program: Program, args: Vec<String>) -> i32 {
             return 1;
         }
     };
-    let code = rt.block_on(run_main(shared));
-    // Do not wait for blocking helpers (e.g. a stdin read nobody awaits any more).
+    let code = rt.block_on(run_main(shared.clone()));
+    // Do not wait for processes that can never run again, or blocking helpers (e.g. a
+    // stdin read nobody awaits any more).
     rt.shutdown_background();
+    shared.out().flush();
     code
-}
-
-/// Runs the program's entry function to completion on the current tokio runtime and
-/// reports the outcome on the program's output; returns the exit code.
-pub async fn run_main(shared: Arc<Shared>) -> i32 {
-    let program = shared.program().clone();
-    let mut fiber = Fiber::new(&program, program.entry, Vec::new());
-    fiber.process = Some(Arc::new(ProcessRef::new(MAIN_PID)));
-    let mut ctx = ProcessCtx::new(shared.clone());
-    let result = run_fiber(&program, &mut fiber, &mut ctx).await;
-    if let Some(p) = &fiber.process {
-        p.mailbox.close();
-    }
-    match result {
-        Ok(_) => {
-            shared.out().flush();
-            0
-        }
-        Err(err) => {
-            shared.out().write_err(&err.to_string());
-            1
-        }
-    }
-}
-
-/// Runs `fiber` until it finishes (its value) or fails (the error with its stack trace).
-pub async fn run_fiber(
-    program: &Program,
-    fiber: &mut Fiber,
-    ctx: &mut ProcessCtx,
-) -> Result<Value, RuntimeError> {
-    loop {
-        match fiber.run(program, ctx, BUDGET) {
-            RunOutcome::Finished(v) => return Ok(v),
-            RunOutcome::Failed(e) => return Err(e),
-            RunOutcome::Yielded => {
-                ctx.out().flush_if_stale();
-                tokio::task::yield_now().await;
-            }
-            RunOutcome::Suspended(fut) => {
-                ctx.out().flush();
-                match fut.await {
-                    Ok(v) => fiber.resume_native(v),
-                    Err(msg) => return Err(fiber.error(program, msg)),
-                }
-            }
-            RunOutcome::WaitMessage { deadline } => {
-                ctx.out().flush();
-                wait_message(fiber, deadline).await;
-            }
-        }
-    }
-}
-
-/// Waits until the fiber's mailbox receives a message or `deadline` passes (then tells the
-/// fiber its `receive` timed out).
-async fn wait_message(fiber: &mut Fiber, deadline: Option<Instant>) {
-    let Some(process) = fiber.process.clone() else {
-        // No mailbox: only the timeout can end the wait.
-        match deadline {
-            Some(d) => {
-                tokio::time::sleep_until(tokio::time::Instant::from_std(d)).await;
-                fiber.resume_timeout();
-            }
-            None => std::future::pending::<()>().await,
-        }
-        return;
-    };
-    let arrived = std::future::poll_fn(|cx| {
-        if process.mailbox.register_waker(cx.waker()) {
-            Poll::Ready(())
-        } else {
-            Poll::Pending
-        }
-    });
-    match deadline {
-        None => arrived.await,
-        Some(d) => {
-            tokio::select! {
-                _ = arrived => {}
-                _ = tokio::time::sleep_until(tokio::time::Instant::from_std(d)) => {
-                    if !process.mailbox.has_messages() {
-                        fiber.resume_timeout();
-                    }
-                }
-            }
-        }
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::context::ProcessCtx;
     use mesh_vm::bytecode::{Const, Function, Image, Instr};
     use std::sync::Mutex;
-    use std::time::Duration;
+    use std::time::{Duration, Instant};
 
     fn program(natives: &[&str], consts: Vec<Const>, code: Vec<Instr>, nregs: u16) -> Program {
         let lines = (0..code.len() as u32).map(|pc| (pc, pc + 1)).collect();
@@ -331,26 +243,6 @@ mod tests {
             (0, "timeout\n".to_string())
         );
         assert!(started.elapsed() >= Duration::from_millis(50));
-    }
-
-    #[tokio::test]
-    async fn receive_wakes_up_on_a_message() {
-        let (out, cap) = Output::memory();
-        let shared = Shared::new(receive_program(), vec![], out).unwrap_or_else(|e| panic!("{e}"));
-        let program = shared.program().clone();
-        let mut fiber = Fiber::new(&program, program.entry, Vec::new());
-        let process = Arc::new(ProcessRef::new(7));
-        fiber.process = Some(process.clone());
-        let sender = tokio::spawn(async move {
-            tokio::time::sleep(Duration::from_millis(10)).await;
-            process.mailbox.push(Value::str("ping"));
-        });
-        let mut ctx = ProcessCtx::new(shared.clone());
-        let r = run_fiber(&program, &mut fiber, &mut ctx).await;
-        assert!(r.is_ok());
-        let _ = sender.await;
-        shared.out().flush();
-        assert_eq!(cap.stdout(), "got ping\n");
     }
 
     #[test]

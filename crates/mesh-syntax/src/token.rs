@@ -255,6 +255,7 @@ impl Keyword {
                 | Keyword::Send
                 | Keyword::Where
                 | Keyword::Cast
+                | Keyword::Call
         )
     }
 }

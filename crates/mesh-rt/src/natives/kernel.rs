@@ -17,7 +17,11 @@ mod tests {
 
     #[test]
     fn equal_values_hash_equally() {
-        let h = |v: Value| call(hash, "Kernel.hash", vec![v]).ok().and_then(|v| v.as_int());
+        let h = |v: Value| {
+            call(hash, "Kernel.hash", vec![v])
+                .ok()
+                .and_then(|v| v.as_int())
+        };
         assert_eq!(h(Value::str("abc")), h(Value::str("abc")));
         assert_ne!(h(Value::str("abc")), h(Value::str("abd")));
         assert_eq!(

@@ -17,20 +17,23 @@ pub mod file;
 pub mod float;
 pub mod int;
 pub mod io;
+pub mod job;
 pub mod json;
 pub mod kernel;
 pub mod list;
 pub mod map;
 pub mod math;
 pub mod prelude;
+pub mod process;
 pub mod queue;
 pub mod row;
+pub mod service;
 pub mod set;
 pub mod string;
 pub mod timer;
 
 use mesh_vm::value::{MapStore, SetStore};
-use mesh_vm::{NativeResult, Value};
+use mesh_vm::{NativeResult, ProcessRef, Value};
 use std::collections::VecDeque;
 use std::sync::Arc;
 
@@ -123,6 +126,14 @@ impl<'a> Args<'a> {
         match self.take(i)? {
             Value::Str(s) => Ok(s),
             other => Err(self.wrong(i, "a String", &other)),
+        }
+    }
+
+    /// Argument `i` as a pid.
+    pub fn pid(&self, i: usize) -> Result<&Arc<ProcessRef>, String> {
+        match self.get(i)? {
+            Value::Pid(p) => Ok(p),
+            other => Err(self.wrong(i, "a Pid", other)),
         }
     }
 
