@@ -228,6 +228,45 @@ impl FnCompiler<'_, '_> {
             self.b.reset(m);
             return;
         }
+        // `n == 0`, `i < 10`, `0 < n`: compare with an immediate (no constant register).
+        let small = |e: &Expr| match e.kind {
+            ExprKind::Int(k) => i16::try_from(k).ok(),
+            _ => None,
+        };
+        let cmp_imm = |op: BinOp, dst: Reg, a: Reg, imm: i16| -> Option<Instr> {
+            Some(match op {
+                EqInt => Instr::EqIntImm { dst, a, imm },
+                NeInt => Instr::NeIntImm { dst, a, imm },
+                LtInt => Instr::LtIntImm { dst, a, imm },
+                LeInt => Instr::LeIntImm { dst, a, imm },
+                GtInt => Instr::GtIntImm { dst, a, imm },
+                GeInt => Instr::GeIntImm { dst, a, imm },
+                _ => return None,
+            })
+        };
+        // The mirrored comparison, for a constant on the left (`0 < n` is `n > 0`).
+        let mirror = |op: BinOp| match op {
+            LtInt => GtInt,
+            LeInt => GeInt,
+            GtInt => LtInt,
+            GeInt => LeInt,
+            other => other,
+        };
+        let with_imm = match (small(rhs), small(lhs)) {
+            (Some(imm), _) if cmp_imm(op, dst, 0, imm).is_some() => Some((op, lhs, imm)),
+            (_, Some(imm)) if cmp_imm(mirror(op), dst, 0, imm).is_some() => {
+                Some((mirror(op), rhs, imm))
+            }
+            _ => None,
+        };
+        if let Some((op, x, imm)) = with_imm {
+            let a = self.operand(x);
+            if let Some(i) = cmp_imm(op, dst, a, imm) {
+                self.b.emit(i);
+            }
+            self.b.reset(m);
+            return;
+        }
         if op == Concat {
             // The left operand is consumed (appended to in place when unshared), so it
             // goes into a temporary of its own: a copy of a local, moved on its last use.
@@ -280,10 +319,15 @@ impl FnCompiler<'_, '_> {
         self.b.reset(m);
     }
 
-    /// A self tail call whose arguments cannot have effects other than errors: it can
-    /// compute the new arguments straight into the parameter registers (the VM then just
-    /// jumps back), instead of building an argument window and moving it down.
-    fn is_pure_self_call(&self, func: u32, args: &[Expr]) -> bool {
+    /// A self tail call computes its new arguments straight into the parameter registers
+    /// (the VM then just jumps back) instead of building a window and moving it down.
+    fn is_self_call(&self, func: u32, args: &[Expr]) -> bool {
+        matches!(&self.self_fn, Some((f, params)) if *f == func && params.len() == args.len())
+    }
+
+    /// True if evaluating `args` has no effect besides possible errors, so they may be
+    /// evaluated in any order.
+    fn all_pure(args: &[Expr]) -> bool {
         fn pure(e: &Expr) -> bool {
             match &e.kind {
                 ExprKind::Unit
@@ -304,13 +348,15 @@ impl FnCompiler<'_, '_> {
                 _ => false,
             }
         }
-        matches!(&self.self_fn, Some((f, params)) if *f == func && params.len() == args.len())
-            && args.iter().all(pure)
+        args.iter().all(pure)
     }
 
-    /// Writes the arguments of a pure self tail call into the parameter registers, in an
-    /// order where no parameter is overwritten before every argument reading it was
-    /// computed (a cycle, like swapping two parameters, goes through a temporary).
+    /// Writes the arguments of a self tail call into the parameter registers without
+    /// overwriting a parameter that an argument still to be computed reads. Pure arguments
+    /// are computed in whatever order allows that (a cycle, like swapping two parameters,
+    /// goes through a temporary); otherwise they are computed left to right, each into its
+    /// parameter register if no later argument reads that parameter, else into a
+    /// temporary moved into place at the end.
     fn self_tail_call(&mut self, func: u32, args: &[Expr], argc: u8) {
         let params = match &self.self_fn {
             Some((_, p)) => p.clone(),
@@ -334,6 +380,19 @@ impl FnCompiler<'_, '_> {
             .filter(|&i| !matches!(args[i].kind, ExprKind::Local(id) if id == params[i]))
             .collect();
         let mut temps: Vec<(usize, Reg)> = Vec::new();
+        if !Self::all_pure(args) {
+            for (n, &i) in pending.iter().enumerate() {
+                let later_reads = pending[n + 1..].iter().any(|&k| reads[k].contains(&i));
+                if later_reads {
+                    let t = self.b.alloc();
+                    self.expr(&args[i], Dest::Reg(t));
+                    temps.push((i, t));
+                } else {
+                    self.expr(&args[i], Dest::Reg(i as Reg));
+                }
+            }
+            pending.clear();
+        }
         while !pending.is_empty() {
             let ready = pending
                 .iter()
@@ -426,7 +485,7 @@ impl FnCompiler<'_, '_> {
         let base = self.window_base(dest);
         let tail = dest == Dest::Tail;
         match target {
-            Target::Direct(func) if tail && self.is_pure_self_call(func, args) => {
+            Target::Direct(func) if tail && self.is_self_call(func, args) => {
                 self.b.reset(m);
                 self.self_tail_call(func, args, argc);
                 return;

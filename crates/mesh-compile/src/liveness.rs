@@ -62,6 +62,12 @@ pub(crate) fn uses(instr: &Instr, f: &mut impl FnMut(Reg)) {
         }
         NegInt { src, .. }
         | NegFloat { src, .. }
+        | EqIntImm { a: src, .. }
+        | NeIntImm { a: src, .. }
+        | LtIntImm { a: src, .. }
+        | LeIntImm { a: src, .. }
+        | GtIntImm { a: src, .. }
+        | GeIntImm { a: src, .. }
         | AddIntImm { src, .. }
         | Not { src, .. }
         | GetField { src, .. }
@@ -117,6 +123,12 @@ pub(crate) fn defs(instr: &Instr, f: &mut impl FnMut(Reg)) {
         | DivInt { dst, .. }
         | RemInt { dst, .. }
         | NegInt { dst, .. }
+        | EqIntImm { dst, .. }
+        | NeIntImm { dst, .. }
+        | LtIntImm { dst, .. }
+        | LeIntImm { dst, .. }
+        | GtIntImm { dst, .. }
+        | GeIntImm { dst, .. }
         | AddIntImm { dst, .. }
         | AddFloat { dst, .. }
         | SubFloat { dst, .. }

@@ -67,10 +67,15 @@ impl FnCompiler<'_, '_> {
                 }
             }
             Pattern::Int(n) => {
-                let k = self.b.alloc();
-                self.b.load_int(k, *n);
                 let c = self.b.alloc();
-                self.b.emit(Instr::EqInt { dst: c, a: s, b: k });
+                match i16::try_from(*n) {
+                    Ok(imm) => self.b.emit(Instr::EqIntImm { dst: c, a: s, imm }),
+                    Err(_) => {
+                        let k = self.b.alloc();
+                        self.b.load_int(k, *n);
+                        self.b.emit(Instr::EqInt { dst: c, a: s, b: k });
+                    }
+                }
                 self.jump_unless(c, fail);
             }
             Pattern::Float(x) => {

@@ -166,6 +166,42 @@ pub enum Instr {
         a: Reg,
         b: Reg,
     },
+    /// `dst = a == imm` for an Int register and a small constant.
+    EqIntImm {
+        dst: Reg,
+        a: Reg,
+        imm: i16,
+    },
+    /// `dst = a != imm` for an Int register and a small constant.
+    NeIntImm {
+        dst: Reg,
+        a: Reg,
+        imm: i16,
+    },
+    /// `dst = a < imm` for an Int register and a small constant.
+    LtIntImm {
+        dst: Reg,
+        a: Reg,
+        imm: i16,
+    },
+    /// `dst = a <= imm` for an Int register and a small constant.
+    LeIntImm {
+        dst: Reg,
+        a: Reg,
+        imm: i16,
+    },
+    /// `dst = a > imm` for an Int register and a small constant.
+    GtIntImm {
+        dst: Reg,
+        a: Reg,
+        imm: i16,
+    },
+    /// `dst = a >= imm` for an Int register and a small constant.
+    GeIntImm {
+        dst: Reg,
+        a: Reg,
+        imm: i16,
+    },
     EqFloat {
         dst: Reg,
         a: Reg,

@@ -119,6 +119,36 @@ pub(crate) enum Op {
         dst: Reg,
         src: Reg,
     },
+    EqIntImm {
+        dst: Reg,
+        a: Reg,
+        imm: i16,
+    },
+    NeIntImm {
+        dst: Reg,
+        a: Reg,
+        imm: i16,
+    },
+    LtIntImm {
+        dst: Reg,
+        a: Reg,
+        imm: i16,
+    },
+    LeIntImm {
+        dst: Reg,
+        a: Reg,
+        imm: i16,
+    },
+    GtIntImm {
+        dst: Reg,
+        a: Reg,
+        imm: i16,
+    },
+    GeIntImm {
+        dst: Reg,
+        a: Reg,
+        imm: i16,
+    },
     EqInt {
         dst: Reg,
         a: Reg,
@@ -356,6 +386,90 @@ pub(crate) enum Op {
         b: Reg,
         off: i8,
     },
+    /// `EqIntImm` + `JumpIfTrue` (see [`Op::EqIntJumpIfTrue`]).
+    EqIntImmJumpIfTrue {
+        dst: Reg,
+        a: Reg,
+        imm: i16,
+        off: i8,
+    },
+    /// `EqIntImm` + `JumpIfFalse` (see [`Op::EqIntJumpIfTrue`]).
+    EqIntImmJumpIfFalse {
+        dst: Reg,
+        a: Reg,
+        imm: i16,
+        off: i8,
+    },
+    /// `NeIntImm` + `JumpIfTrue` (see [`Op::EqIntJumpIfTrue`]).
+    NeIntImmJumpIfTrue {
+        dst: Reg,
+        a: Reg,
+        imm: i16,
+        off: i8,
+    },
+    /// `NeIntImm` + `JumpIfFalse` (see [`Op::EqIntJumpIfTrue`]).
+    NeIntImmJumpIfFalse {
+        dst: Reg,
+        a: Reg,
+        imm: i16,
+        off: i8,
+    },
+    /// `LtIntImm` + `JumpIfTrue` (see [`Op::EqIntJumpIfTrue`]).
+    LtIntImmJumpIfTrue {
+        dst: Reg,
+        a: Reg,
+        imm: i16,
+        off: i8,
+    },
+    /// `LtIntImm` + `JumpIfFalse` (see [`Op::EqIntJumpIfTrue`]).
+    LtIntImmJumpIfFalse {
+        dst: Reg,
+        a: Reg,
+        imm: i16,
+        off: i8,
+    },
+    /// `LeIntImm` + `JumpIfTrue` (see [`Op::EqIntJumpIfTrue`]).
+    LeIntImmJumpIfTrue {
+        dst: Reg,
+        a: Reg,
+        imm: i16,
+        off: i8,
+    },
+    /// `LeIntImm` + `JumpIfFalse` (see [`Op::EqIntJumpIfTrue`]).
+    LeIntImmJumpIfFalse {
+        dst: Reg,
+        a: Reg,
+        imm: i16,
+        off: i8,
+    },
+    /// `GtIntImm` + `JumpIfTrue` (see [`Op::EqIntJumpIfTrue`]).
+    GtIntImmJumpIfTrue {
+        dst: Reg,
+        a: Reg,
+        imm: i16,
+        off: i8,
+    },
+    /// `GtIntImm` + `JumpIfFalse` (see [`Op::EqIntJumpIfTrue`]).
+    GtIntImmJumpIfFalse {
+        dst: Reg,
+        a: Reg,
+        imm: i16,
+        off: i8,
+    },
+    /// `GeIntImm` + `JumpIfTrue` (see [`Op::EqIntJumpIfTrue`]).
+    GeIntImmJumpIfTrue {
+        dst: Reg,
+        a: Reg,
+        imm: i16,
+        off: i8,
+    },
+    /// `GeIntImm` + `JumpIfFalse` (see [`Op::EqIntJumpIfTrue`]).
+    GeIntImmJumpIfFalse {
+        dst: Reg,
+        a: Reg,
+        imm: i16,
+        off: i8,
+    },
     /// A `TailCall` of the running function with its window at register 0: the arguments
     /// are already in place. Registers `argc..hi` may hold heap values to release; those
     /// from `hi` up only ever receive immediates (see [`heap_limit`]).
@@ -401,6 +515,12 @@ impl From<Instr> for Op {
             Instr::DivFloat { dst, a, b } => Op::DivFloat { dst, a, b },
             Instr::RemFloat { dst, a, b } => Op::RemFloat { dst, a, b },
             Instr::NegFloat { dst, src } => Op::NegFloat { dst, src },
+            Instr::EqIntImm { dst, a, imm } => Op::EqIntImm { dst, a, imm },
+            Instr::NeIntImm { dst, a, imm } => Op::NeIntImm { dst, a, imm },
+            Instr::LtIntImm { dst, a, imm } => Op::LtIntImm { dst, a, imm },
+            Instr::LeIntImm { dst, a, imm } => Op::LeIntImm { dst, a, imm },
+            Instr::GtIntImm { dst, a, imm } => Op::GtIntImm { dst, a, imm },
+            Instr::GeIntImm { dst, a, imm } => Op::GeIntImm { dst, a, imm },
             Instr::EqInt { dst, a, b } => Op::EqInt { dst, a, b },
             Instr::NeInt { dst, a, b } => Op::NeInt { dst, a, b },
             Instr::LtInt { dst, a, b } => Op::LtInt { dst, a, b },
@@ -488,6 +608,42 @@ pub(crate) fn translate(code: &[Instr], me: u32) -> Box<[Op]> {
         };
         let if_true = matches!(next, Instr::JumpIfTrue { .. });
         ops[i] = match (*ins, if_true) {
+            (Instr::EqIntImm { dst, a, imm }, true) if dst == cond => {
+                Op::EqIntImmJumpIfTrue { dst, a, imm, off }
+            }
+            (Instr::EqIntImm { dst, a, imm }, false) if dst == cond => {
+                Op::EqIntImmJumpIfFalse { dst, a, imm, off }
+            }
+            (Instr::NeIntImm { dst, a, imm }, true) if dst == cond => {
+                Op::NeIntImmJumpIfTrue { dst, a, imm, off }
+            }
+            (Instr::NeIntImm { dst, a, imm }, false) if dst == cond => {
+                Op::NeIntImmJumpIfFalse { dst, a, imm, off }
+            }
+            (Instr::LtIntImm { dst, a, imm }, true) if dst == cond => {
+                Op::LtIntImmJumpIfTrue { dst, a, imm, off }
+            }
+            (Instr::LtIntImm { dst, a, imm }, false) if dst == cond => {
+                Op::LtIntImmJumpIfFalse { dst, a, imm, off }
+            }
+            (Instr::LeIntImm { dst, a, imm }, true) if dst == cond => {
+                Op::LeIntImmJumpIfTrue { dst, a, imm, off }
+            }
+            (Instr::LeIntImm { dst, a, imm }, false) if dst == cond => {
+                Op::LeIntImmJumpIfFalse { dst, a, imm, off }
+            }
+            (Instr::GtIntImm { dst, a, imm }, true) if dst == cond => {
+                Op::GtIntImmJumpIfTrue { dst, a, imm, off }
+            }
+            (Instr::GtIntImm { dst, a, imm }, false) if dst == cond => {
+                Op::GtIntImmJumpIfFalse { dst, a, imm, off }
+            }
+            (Instr::GeIntImm { dst, a, imm }, true) if dst == cond => {
+                Op::GeIntImmJumpIfTrue { dst, a, imm, off }
+            }
+            (Instr::GeIntImm { dst, a, imm }, false) if dst == cond => {
+                Op::GeIntImmJumpIfFalse { dst, a, imm, off }
+            }
             (Instr::EqInt { dst, a, b }, true) if dst == cond => {
                 Op::EqIntJumpIfTrue { dst, a, b, off }
             }

@@ -517,6 +517,14 @@ impl Fiber {
                     }
                 };
             }
+            macro_rules! int_cmp_imm {
+                ($dst:expr, $a:expr, $imm:expr, $op:tt) => {
+                    match reg!($a) {
+                        &Value::Int(x) => set_bool(reg_mut!($dst), x $op ($imm as i64)),
+                        x => fail!(operand_error(stringify!($op), "Int", x, x)),
+                    }
+                };
+            }
             macro_rules! float_binop {
                 ($dst:expr, $a:expr, $b:expr, $op:tt) => {
                     match (reg!($a), reg!($b)) {
@@ -547,6 +555,22 @@ impl Fiber {
                 };
             }
             // An Int comparison into `$dst` fused with the conditional jump in the next slot.
+            macro_rules! cmp_imm_jump {
+                ($dst:expr, $a:expr, $imm:expr, $off:expr, $op:tt, $sense:expr) => {
+                    match reg!($a) {
+                        &Value::Int(x) => {
+                            let c = x $op ($imm as i64);
+                            set_bool(reg_mut!($dst), c);
+                            // Past the paired jump (see `cmp_jump!`).
+                            ip = ip.wrapping_add(1);
+                            if c == $sense {
+                                jump!($off as i32);
+                            }
+                        }
+                        x => fail!(operand_error(stringify!($op), "Int", x, x)),
+                    }
+                };
+            }
             macro_rules! cmp_jump {
                 ($dst:expr, $a:expr, $b:expr, $off:expr, $op:tt, $sense:expr) => {
                     match (reg!($a), reg!($b)) {
@@ -705,6 +729,48 @@ impl Fiber {
                     },
 
                     // ---- comparisons ----
+                    Op::EqIntImm { dst, a, imm } => int_cmp_imm!(dst, a, imm, ==),
+                    Op::NeIntImm { dst, a, imm } => int_cmp_imm!(dst, a, imm, !=),
+                    Op::LtIntImm { dst, a, imm } => int_cmp_imm!(dst, a, imm, <),
+                    Op::LeIntImm { dst, a, imm } => int_cmp_imm!(dst, a, imm, <=),
+                    Op::GtIntImm { dst, a, imm } => int_cmp_imm!(dst, a, imm, >),
+                    Op::GeIntImm { dst, a, imm } => int_cmp_imm!(dst, a, imm, >=),
+                    Op::EqIntImmJumpIfTrue { dst, a, imm, off } => {
+                        cmp_imm_jump!(dst, a, imm, off, ==, true)
+                    }
+                    Op::EqIntImmJumpIfFalse { dst, a, imm, off } => {
+                        cmp_imm_jump!(dst, a, imm, off, ==, false)
+                    }
+                    Op::NeIntImmJumpIfTrue { dst, a, imm, off } => {
+                        cmp_imm_jump!(dst, a, imm, off, !=, true)
+                    }
+                    Op::NeIntImmJumpIfFalse { dst, a, imm, off } => {
+                        cmp_imm_jump!(dst, a, imm, off, !=, false)
+                    }
+                    Op::LtIntImmJumpIfTrue { dst, a, imm, off } => {
+                        cmp_imm_jump!(dst, a, imm, off, <, true)
+                    }
+                    Op::LtIntImmJumpIfFalse { dst, a, imm, off } => {
+                        cmp_imm_jump!(dst, a, imm, off, <, false)
+                    }
+                    Op::LeIntImmJumpIfTrue { dst, a, imm, off } => {
+                        cmp_imm_jump!(dst, a, imm, off, <=, true)
+                    }
+                    Op::LeIntImmJumpIfFalse { dst, a, imm, off } => {
+                        cmp_imm_jump!(dst, a, imm, off, <=, false)
+                    }
+                    Op::GtIntImmJumpIfTrue { dst, a, imm, off } => {
+                        cmp_imm_jump!(dst, a, imm, off, >, true)
+                    }
+                    Op::GtIntImmJumpIfFalse { dst, a, imm, off } => {
+                        cmp_imm_jump!(dst, a, imm, off, >, false)
+                    }
+                    Op::GeIntImmJumpIfTrue { dst, a, imm, off } => {
+                        cmp_imm_jump!(dst, a, imm, off, >=, true)
+                    }
+                    Op::GeIntImmJumpIfFalse { dst, a, imm, off } => {
+                        cmp_imm_jump!(dst, a, imm, off, >=, false)
+                    }
                     Op::EqInt { dst, a, b } => int_cmp!(dst, a, b, ==),
                     Op::NeInt { dst, a, b } => int_cmp!(dst, a, b, !=),
                     Op::LtInt { dst, a, b } => int_cmp!(dst, a, b, <),

@@ -229,6 +229,12 @@ pub(crate) fn reg_extent(ins: &Instr) -> usize {
         | Instr::Lt { dst, a, b }
         | Instr::Le { dst, a, b }
         | Instr::Concat { dst, a, b } => r(dst).max(r(a)).max(r(b)),
+        Instr::EqIntImm { dst, a, .. } => r(dst).max(r(a)),
+        Instr::NeIntImm { dst, a, .. } => r(dst).max(r(a)),
+        Instr::LtIntImm { dst, a, .. } => r(dst).max(r(a)),
+        Instr::LeIntImm { dst, a, .. } => r(dst).max(r(a)),
+        Instr::GtIntImm { dst, a, .. } => r(dst).max(r(a)),
+        Instr::GeIntImm { dst, a, .. } => r(dst).max(r(a)),
         Instr::NegInt { dst, src }
         | Instr::AddIntImm { dst, src, .. }
         | Instr::NegFloat { dst, src }

@@ -74,10 +74,17 @@ fn main() -> ExitCode {
         Command::Disasm { path, filter } => match driver::compile(&path, driver::Report::default())
         {
             Some(image) => {
+                use std::io::Write;
+                let stdout = std::io::stdout();
+                let mut out = stdout.lock();
                 for f in image.functions.iter().filter(|f| f.name.contains(&filter)) {
-                    println!("fn {} (arity {}, {} registers)", f.name, f.arity, f.nregs);
+                    let _ = writeln!(
+                        out,
+                        "fn {} (arity {}, {} registers)",
+                        f.name, f.arity, f.nregs
+                    );
                     for (pc, ins) in f.code.iter().enumerate() {
-                        println!("  {pc:4}  {ins:?}");
+                        let _ = writeln!(out, "  {pc:4}  {ins:?}");
                     }
                 }
                 ExitCode::SUCCESS

@@ -325,6 +325,12 @@ impl<'i> Vm<'i> {
                     let v = -self.float(src)?;
                     self.set(dst, Value::Float(v))?;
                 }
+                EqIntImm { dst, a, imm } => self.cmp_imm(dst, a, imm, |x, y| x == y)?,
+                NeIntImm { dst, a, imm } => self.cmp_imm(dst, a, imm, |x, y| x != y)?,
+                LtIntImm { dst, a, imm } => self.cmp_imm(dst, a, imm, |x, y| x < y)?,
+                LeIntImm { dst, a, imm } => self.cmp_imm(dst, a, imm, |x, y| x <= y)?,
+                GtIntImm { dst, a, imm } => self.cmp_imm(dst, a, imm, |x, y| x > y)?,
+                GeIntImm { dst, a, imm } => self.cmp_imm(dst, a, imm, |x, y| x >= y)?,
                 EqInt { dst, a, b } => self.cmp_int(dst, a, b, |x, y| x == y)?,
                 NeInt { dst, a, b } => self.cmp_int(dst, a, b, |x, y| x != y)?,
                 LtInt { dst, a, b } => self.cmp_int(dst, a, b, |x, y| x < y)?,
@@ -630,6 +636,17 @@ impl<'i> Vm<'i> {
     ) -> Result<(), String> {
         let v = f(self.int(a)?, self.int(b)?).ok_or("integer overflow or division by zero")?;
         self.set(dst, Value::Int(v))
+    }
+
+    fn cmp_imm(
+        &mut self,
+        dst: u16,
+        a: u16,
+        imm: i16,
+        f: fn(i64, i64) -> bool,
+    ) -> Result<(), String> {
+        let v = f(self.int(a)?, imm as i64);
+        self.set(dst, Value::Bool(v))
     }
 
     fn cmp_int(&mut self, dst: u16, a: u16, b: u16, f: fn(i64, i64) -> bool) -> Result<(), String> {

@@ -22,6 +22,12 @@ fn reads(i: &Instr) -> Vec<Reg> {
         Move { src, .. } | Copy { src, .. } => vec![src],
         NegInt { src, .. }
         | NegFloat { src, .. }
+        | EqIntImm { a: src, .. }
+        | NeIntImm { a: src, .. }
+        | LtIntImm { a: src, .. }
+        | LeIntImm { a: src, .. }
+        | GtIntImm { a: src, .. }
+        | GeIntImm { a: src, .. }
         | AddIntImm { src, .. }
         | Not { src, .. }
         | GetField { src, .. }
@@ -134,6 +140,12 @@ fn step(i: &Instr, valid: &mut [bool]) {
         | DivInt { dst, .. }
         | RemInt { dst, .. }
         | NegInt { dst, .. }
+        | EqIntImm { dst, .. }
+        | NeIntImm { dst, .. }
+        | LtIntImm { dst, .. }
+        | LeIntImm { dst, .. }
+        | GtIntImm { dst, .. }
+        | GeIntImm { dst, .. }
         | AddIntImm { dst, .. }
         | AddFloat { dst, .. }
         | SubFloat { dst, .. }

@@ -139,7 +139,8 @@ fn int_overflow_and_division_by_zero_are_errors() {
                 imm: -1
             }
         ),
-        "integer overflow in `+`"
+        // `n - 1` compiles to an add of -1; the message names the subtraction written.
+        "integer overflow in `-`"
     );
 }
 
