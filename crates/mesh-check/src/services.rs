@@ -487,7 +487,6 @@ impl Checker<'_> {
         };
         let body = call(self.services[s].loop_fn, vec![state], span);
         let info = &mut self.fns[f.0 as usize];
-        info.qual_name = name;
         info.params = params;
         info.body = Some(body);
         info.num_locals = arity as u32;
