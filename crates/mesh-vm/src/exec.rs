@@ -481,6 +481,19 @@ pub(crate) enum Op {
     /// release (every register from `argc` up only ever holds immediates): a loop's back
     /// edge.
     SelfLoop,
+    /// `AddIntImm` fused with the [`Op::SelfLoop`] in the next slot (a loop counter's
+    /// update is typically the last argument computed before the back edge).
+    AddIntImmLoop {
+        dst: Reg,
+        src: Reg,
+        imm: i16,
+    },
+    /// `AddInt` fused with the [`Op::SelfLoop`] in the next slot.
+    AddIntLoop {
+        dst: Reg,
+        a: Reg,
+        b: Reg,
+    },
     /// A `TailCall` of the running function with its window at `base > 0` (`hi` as for
     /// [`Op::SelfTailCall`]).
     SelfTailCallWindow {
@@ -668,6 +681,17 @@ pub(crate) fn translate(code: &[Instr], me: u32) -> Box<[Op]> {
             (Instr::LeInt { dst, a, b }, false) if dst == cond => {
                 Op::LeIntJumpIfFalse { dst, a, b, off }
             }
+            _ => continue,
+        };
+    }
+    // Second pass: an Int addition right before a loop's back edge.
+    for i in 0..ops.len().saturating_sub(1) {
+        if ops[i + 1] != Op::SelfLoop {
+            continue;
+        }
+        ops[i] = match code[i] {
+            Instr::AddIntImm { dst, src, imm } => Op::AddIntImmLoop { dst, src, imm },
+            Instr::AddInt { dst, a, b } => Op::AddIntLoop { dst, a, b },
             _ => continue,
         };
     }

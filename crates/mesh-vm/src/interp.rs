@@ -623,6 +623,31 @@ impl Fiber {
                         reduce!();
                         ip = code_start;
                     }
+                    Op::AddIntImmLoop { dst, src, imm } => match reg!(src) {
+                        &Value::Int(x) => match x.checked_add(imm as i64) {
+                            Some(z) => {
+                                set_int(reg_mut!(dst), z);
+                                // Past the paired `SelfLoop`: a yield resumes on it.
+                                ip = ip.wrapping_add(1);
+                                reduce!();
+                                ip = code_start;
+                            }
+                            None => fail!(overflow(if imm < 0 { "-" } else { "+" })),
+                        },
+                        x => fail!(operand_error("+", "Int", x, x)),
+                    },
+                    Op::AddIntLoop { dst, a, b } => match (reg!(a), reg!(b)) {
+                        (&Value::Int(x), &Value::Int(y)) => match x.checked_add(y) {
+                            Some(z) => {
+                                set_int(reg_mut!(dst), z);
+                                ip = ip.wrapping_add(1);
+                                reduce!();
+                                ip = code_start;
+                            }
+                            None => fail!(overflow("+")),
+                        },
+                        (x, y) => fail!(operand_error("+", "Int", x, y)),
+                    },
                     Op::SelfTailCall { argc, hi } => {
                         reduce!();
                         // `hi` comes from the verified operands (so it is at most `nregs`);
