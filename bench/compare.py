@@ -70,9 +70,10 @@ def gen_project(path, lines_target=10000):
     """A project of many modules of ordinary code, about `lines_target` lines."""
     os.makedirs(path, exist_ok=True)
     per_module = 200
-    modules = max(1, lines_target // per_module)
     total = 0
-    for m in range(modules):
+    m = -1
+    while total < lines_target:
+        m += 1
         out = [f"# Generated module {m}.", f"pub struct Rec{m} do", "  id :: Int", "  name :: String", "  tags :: List<String>", "end deriving(Eq, Display)", ""]
         f = 0
         while len(out) < per_module - 12:
