@@ -139,7 +139,13 @@ impl Diagnostic {
             let text = lsrc.line_text(lline);
             if printed != Some((label.span.file, lline)) {
                 if label.span.file != self.primary.span.file {
-                    let _ = writeln!(out, "{pad} = note: {}:{}:{}", lsrc.path.display(), lline, lcol);
+                    let _ = writeln!(
+                        out,
+                        "{pad} = note: {}:{}:{}",
+                        lsrc.path.display(),
+                        lline,
+                        lcol
+                    );
                 }
                 let _ = writeln!(out, "{:>width$} | {}", lline, text.replace('\t', " "));
                 printed = Some((label.span.file, lline));

@@ -228,7 +228,11 @@ impl<'a> Lexer<'a> {
                     self.error(
                         format!(
                             "unexpected character `{}`",
-                            if c.is_control() { c.escape_debug().to_string() } else { c.to_string() }
+                            if c.is_control() {
+                                c.escape_debug().to_string()
+                            } else {
+                                c.to_string()
+                            }
                         ),
                         start,
                         self.pos,
