@@ -210,15 +210,10 @@ impl FnCompiler<'_, '_> {
     fn cons(&mut self, head: &Pattern, tail: &Pattern, s: Reg, fail: Label) {
         let n = self.b.alloc();
         self.b.emit(Instr::Len { dst: n, src: s });
-        let zero = self.b.alloc();
-        self.b.emit(Instr::LoadInt {
-            dst: zero,
-            value: 0,
-        });
-        self.b.emit(Instr::LtInt {
+        self.b.emit(Instr::GtIntImm {
             dst: n,
-            a: zero,
-            b: n,
+            a: n,
+            imm: 0,
         });
         self.jump_unless(n, fail);
         if self.is_trivial(head) && self.is_trivial(tail) {
