@@ -133,13 +133,13 @@ impl Checker<'_> {
         if d.row {
             if let AdtKind::Struct(_) = self.adts[id.0 as usize].kind {
                 for (fname, ty, span) in &fields {
-                    if !row_mappable(ty) {
+                    if !self.row_mappable(ty) {
                         let shown = self.show(ty);
                         self.error(Diagnostic::error(
                             "E0039",
                             format!("field `{fname}` has type `{shown}` which cannot be mapped from a database row"),
                             *span,
-                        ).with_help("row fields may be Int, Float, Bool, String or an Option of those"));
+                        ).with_help("row fields may be Int, Float, Bool, String, a type deriving Json (read from JSON text), or an Option of those"));
                     }
                 }
             }
@@ -178,13 +178,20 @@ impl Checker<'_> {
     }
 }
 
-/// Can a database text value be decoded into `ty`?
-fn row_mappable(ty: &Ty) -> bool {
-    match ty {
-        Ty::Con(TyCon::Int | TyCon::Float | TyCon::Bool | TyCon::String, _) => true,
-        Ty::Con(TyCon::Adt(id), args) if *id == crate::types::AdtId::OPTION => {
-            args.first().map(row_mappable).unwrap_or(false)
+impl Checker<'_> {
+    /// Can a database column be decoded into `ty`? Scalars, types deriving `Json` (from
+    /// the column's JSON text), and Options of those.
+    fn row_mappable(&self, ty: &Ty) -> bool {
+        match self.tys.shallow(ty) {
+            Ty::Con(TyCon::Int | TyCon::Float | TyCon::Bool | TyCon::String, _) => true,
+            Ty::Con(TyCon::Adt(id), args) if id == crate::types::AdtId::OPTION => {
+                args.first().map(|a| self.row_mappable(a)).unwrap_or(false)
+            }
+            Ty::Con(TyCon::Adt(id), _) => {
+                let adt = &self.adts[id.0 as usize];
+                adt.derives.json && !matches!(adt.kind, AdtKind::Opaque)
+            }
+            _ => false,
         }
-        _ => false,
     }
 }

@@ -28,6 +28,8 @@ pub struct Shared {
     stdin: Stdin,
     sched: Scheduler,
     signal_types: SignalTypes,
+    /// Type ids of the database layer's std types, found on first use.
+    pub(crate) db_types: std::sync::OnceLock<crate::natives::db::DbTypes>,
 }
 
 impl Shared {
@@ -55,6 +57,7 @@ impl Shared {
             stdin: Arc::new(AsyncMutex::new(None)),
             sched: Scheduler::default(),
             signal_types,
+            db_types: std::sync::OnceLock::new(),
         }))
     }
 

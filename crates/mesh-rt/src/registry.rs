@@ -3,8 +3,8 @@
 
 use crate::context::ProcessCtx;
 use crate::natives::{
-    self, env, file, float, int, io, job, json, kernel, list, map, math, prelude, process, queue,
-    row, service, set, string, timer, Args,
+    self, db, env, file, float, int, io, job, json, kernel, list, map, math, prelude, process,
+    queue, row, service, set, string, timer, Args,
 };
 use mesh_vm::{NativeResult, Value};
 
@@ -144,6 +144,116 @@ static NATIVES: &[(&str, NativeFn)] = &[
     sync!("Json.__to_json", json::encode),
     // Row
     sync!("Row.__decode", row::decode),
+    sync!("Row.__decode_typed", row::decode_typed),
+    // Pg
+    raw!("Pg.connect", db::pg::pg_connect),
+    raw!("Pg.close", db::pg::pg_close),
+    raw!("Pg.query", db::pg::pg_query),
+    raw!("Pg.execute", db::pg::pg_execute),
+    raw!("Pg.fetch", db::pg::pg_fetch),
+    raw!("Pg.exec", db::pg::pg_exec),
+    raw!("Pg.batch", db::pg::pg_batch),
+    raw!("Pg.begin", db::pg::pg_begin),
+    raw!("Pg.commit", db::pg::pg_commit),
+    raw!("Pg.rollback", db::pg::pg_rollback),
+    sync!("Pg.tls_mode", db::pg::pg_tls_mode),
+    // Pool
+    raw!("Pool.open", db::pg::pool_open),
+    sync!("Pool.close", db::pg::pool_close),
+    raw!("Pool.checkout", db::pg::pool_checkout),
+    raw!("Pool.checkin", db::pg::pool_checkin),
+    raw!("Pool.query", db::pg::pool_query),
+    raw!("Pool.execute", db::pg::pool_execute),
+    raw!("Pool.fetch", db::pg::pool_fetch),
+    raw!("Pool.exec", db::pg::pool_exec),
+    raw!("Pool.batch", db::pg::pool_batch),
+    // Sql
+    sync!("Sql.describe", db::pg::sql_describe),
+    sync!("Sql.tab_record", db::pg::sql_tab_record),
+    sync!("Sql.error_from", db::pg::sql_error_from),
+    // Query
+    sync!("Query.from", db::query::from),
+    sync!("Query.where", db::query::where_eq),
+    sync!("Query.where_op", db::query::where_op),
+    sync!("Query.where_in", db::query::where_in),
+    sync!("Query.where_null", db::query::where_null),
+    sync!("Query.where_not_null", db::query::where_not_null),
+    sync!("Query.where_raw", db::query::where_raw),
+    sync!("Query.select", db::query::select),
+    sync!("Query.select_raw", db::query::select_raw),
+    sync!("Query.order_by", db::query::order_by),
+    sync!("Query.limit", db::query::limit),
+    sync!("Query.offset", db::query::offset),
+    sync!("Query.join", db::query::join),
+    sync!("Query.group_by", db::query::group_by),
+    sync!("Query.having", db::query::having),
+    sync!("Query.fragment", db::query::fragment),
+    sync!("Query.table", db::query::table),
+    sync!("Query.to_sql", db::query::to_sql),
+    sync!("Query.field", db::query::field),
+    sync!("Query.params", db::query::params),
+    sync!("Query.__one_sql", db::query::one_sql),
+    sync!("Query.__count_sql", db::query::count_sql),
+    sync!("Query.__exists_sql", db::query::exists_sql),
+    sync!("Query.__where_sql", db::query::where_sql),
+    sync!("Query.__where_params", db::query::where_params),
+    // Orm
+    sync!("Orm.build_select", db::orm::build_select),
+    sync!("Orm.build_insert", db::orm::build_insert),
+    sync!("Orm.build_update", db::orm::build_update),
+    sync!("Orm.build_delete", db::orm::build_delete),
+    // Changeset
+    sync!("Changeset.cast", db::changeset::cast),
+    sync!("Changeset.cast_with_types", db::changeset::cast_with_types),
+    sync!(
+        "Changeset.validate_required",
+        db::changeset::validate_required
+    ),
+    sync!("Changeset.validate_length", db::changeset::validate_length),
+    sync!("Changeset.validate_format", db::changeset::validate_format),
+    sync!(
+        "Changeset.validate_inclusion",
+        db::changeset::validate_inclusion
+    ),
+    sync!("Changeset.validate_bounds", db::changeset::validate_bounds),
+    sync!("Changeset.valid", db::changeset::valid),
+    sync!("Changeset.errors", db::changeset::errors),
+    sync!("Changeset.changes", db::changeset::changes),
+    sync!("Changeset.data", db::changeset::data),
+    sync!("Changeset.get_change", db::changeset::get_change),
+    sync!("Changeset.get_error", db::changeset::get_error),
+    sync!("Changeset.add_error", db::changeset::add_error),
+    sync!("Changeset.add_db_error", db::changeset::add_db_error),
+    // Migration (statement builders; std/migration.mpl runs them)
+    sync!("Migration.create_table_sql", db::ddl::create_table),
+    sync!(
+        "Migration.create_partitioned_table_sql",
+        db::ddl::create_partitioned_table
+    ),
+    sync!("Migration.create_partition_sql", db::ddl::create_partition),
+    sync!("Migration.drop_table_sql", db::ddl::drop_table),
+    sync!("Migration.add_column_sql", db::ddl::add_column),
+    sync!("Migration.drop_column_sql", db::ddl::drop_column),
+    sync!("Migration.rename_column_sql", db::ddl::rename_column),
+    sync!("Migration.create_index_sql", db::ddl::create_index),
+    sync!("Migration.drop_index_sql", db::ddl::drop_index),
+    sync!("Migration.drop_index_named_sql", db::ddl::drop_index_named),
+    sync!("Migration.add_foreign_key_sql", db::ddl::add_foreign_key),
+    sync!("Migration.drop_foreign_key_sql", db::ddl::drop_foreign_key),
+    sync!(
+        "Migration.alter_column_type_sql",
+        db::ddl::alter_column_type
+    ),
+    sync!(
+        "Migration.alter_column_null_sql",
+        db::ddl::alter_column_null
+    ),
+    sync!(
+        "Migration.alter_column_default_sql",
+        db::ddl::alter_column_default
+    ),
+    sync!("Migration.create_extension_sql", db::ddl::create_extension),
+    sync!("Migration.drop_extension_sql", db::ddl::drop_extension),
     // Kernel
     sync!("Kernel.hash", kernel::hash),
     // Timer

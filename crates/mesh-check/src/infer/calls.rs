@@ -947,7 +947,7 @@ impl Checker<'_> {
             )
         };
         match fname {
-            "from_json" | "from_row" => {
+            "from_json" | "from_row" | "from_sql_row" => {
                 let ok = if fname == "from_json" {
                     derives.json
                 } else {
@@ -963,10 +963,10 @@ impl Checker<'_> {
                     return (tir::Expr::unit(span), self.tys.fresh());
                 }
                 let p = cx.fresh_local();
-                let native = if fname == "from_json" {
-                    "Json.__decode"
-                } else {
-                    "Row.__decode"
+                let native = match fname {
+                    "from_json" => "Json.__decode",
+                    "from_row" => "Row.__decode",
+                    _ => "Row.__decode_typed",
                 };
                 let body = self.native_call(
                     native,
@@ -976,10 +976,15 @@ impl Checker<'_> {
                     ],
                     span,
                 );
-                let arg_ty = if fname == "from_json" {
-                    Ty::STRING
-                } else {
-                    Ty::map(Ty::STRING, Ty::STRING)
+                let arg_ty = match fname {
+                    "from_json" => Ty::STRING,
+                    "from_row" => Ty::map(Ty::STRING, Ty::STRING),
+                    // Typed rows: `Map<String, SqlValue>` (std/sql.mpl).
+                    _ => Ty::map(
+                        Ty::STRING,
+                        self.std_type("SqlValue")
+                            .unwrap_or_else(|| self.tys.fresh()),
+                    ),
                 };
                 (
                     lam(vec![p], body),

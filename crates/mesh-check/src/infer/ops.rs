@@ -1248,6 +1248,13 @@ impl Checker<'_> {
                 let items = fields
                     .iter()
                     .map(|(n, t)| {
+                        // An Option field has the SQL type of its content (nullable).
+                        let t = match t {
+                            Ty::Con(TyCon::Adt(id), args) if *id == AdtId::OPTION => {
+                                args.first().unwrap_or(t)
+                            }
+                            other => other,
+                        };
                         let sql = match t {
                             Ty::Con(TyCon::Int, _) => "BIGINT",
                             Ty::Con(TyCon::Float, _) => "DOUBLE PRECISION",

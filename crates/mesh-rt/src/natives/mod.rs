@@ -12,6 +12,7 @@
 //! Higher-order functions (`List.map`, `Iter.filter`, …) are not natives: they are written
 //! in Mesh in `std/*.mpl`, because a callback may need to suspend its process.
 
+pub mod db;
 pub mod env;
 pub mod file;
 pub mod float;

@@ -5,16 +5,25 @@
 //! column is `missing column: <field>` unless the field is an `Option`; `String` is taken
 //! as is; `Int`/`Float`/`Bool` are parsed from the trimmed text (`cannot parse '<text>' as
 //! Int`); `Option<T>` is `None` for a missing column or `""`, else `Some(parsed)`.
+//!
+//! `Row.__decode_typed` is the typed counterpart behind `from_sql_row`: it reads a typed
+//! row (`Map<String, SqlValue>`, as `Pool.fetch` returns) and checks each column's type
+//! against the field's, so a mismatch or a NULL in a non-Option field is an error naming
+//! the column. A field whose type derives `Json` is decoded from the column's JSON text
+//! (in both decoders).
 
-use super::json::type_id_arg;
+use super::db::pg::{cell_of, db_types};
+use super::db::value::Cell;
+use super::json::{type_id_arg, Decoder};
 use super::{Args, Ret};
 use crate::context::ProcessCtx;
-use mesh_vm::bytecode::{TypeDesc, TypeKind};
+use mesh_vm::bytecode::{TypeDesc, TypeInfo, TypeKind};
 use mesh_vm::value::builtin_types;
 use mesh_vm::Value;
 
-/// Parses one column text as a value of the scalar type `ty`.
-fn parse_scalar(text: &str, ty: &TypeDesc) -> Result<Value, String> {
+/// Parses one column text as a value of the scalar type `ty` (or JSON text as a value of a
+/// type deriving `Json`).
+fn parse_scalar(text: &str, ty: &TypeDesc, types: &[TypeInfo]) -> Result<Value, String> {
     let t = text.trim();
     match ty {
         TypeDesc::String => Ok(Value::str(text)),
@@ -31,15 +40,26 @@ fn parse_scalar(text: &str, ty: &TypeDesc) -> Result<Value, String> {
             "false" | "f" | "0" | "no" => Ok(Value::Bool(false)),
             _ => Err(format!("cannot parse '{text}' as Bool")),
         },
+        TypeDesc::Named(..) => decode_json(text, ty, types),
         _ => Err(format!("cannot parse '{text}'")),
     }
 }
 
-/// `Row.__decode(row, type_id)`: `Ok(struct)` or `Err(message)`.
-pub fn decode(ctx: &mut ProcessCtx, a: &mut Args) -> Ret {
-    let type_id = type_id_arg(ctx, a, 1)?;
-    let row = a.map(0)?;
-    let Some(info) = ctx.types().get(type_id as usize) else {
+/// Decodes JSON text as a value of `ty`.
+fn decode_json(text: &str, ty: &TypeDesc, types: &[TypeInfo]) -> Result<Value, String> {
+    let j: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| format!("invalid JSON ({e})"))?;
+    Decoder::new(types).decode(&j, ty, 0)
+}
+
+/// The decoding plan of a struct: per field, its name, its type inside an `Option`, and
+/// whether it is an `Option`.
+fn plan<'t>(
+    a: &Args,
+    types: &'t [TypeInfo],
+    type_id: u32,
+) -> Result<Vec<(&'t str, &'t TypeDesc, bool)>, String> {
+    let Some(info) = types.get(type_id as usize) else {
         return Err(a.fail(format!("unknown type id {type_id}")));
     };
     let TypeKind::Struct(fields) = &info.kind else {
@@ -55,10 +75,15 @@ pub fn decode(ctx: &mut ProcessCtx, a: &mut Args) -> Ret {
             }
             other => (other, false),
         };
-        if !matches!(
-            inner,
-            TypeDesc::String | TypeDesc::Int | TypeDesc::Float | TypeDesc::Bool
-        ) {
+        let json_type = matches!(inner, TypeDesc::Named(id, _)
+            if *id >= builtin_types::COUNT
+                && matches!(types.get(*id as usize).map(|t| &t.kind), Some(TypeKind::Struct(_) | TypeKind::Sum(_))));
+        if !json_type
+            && !matches!(
+                inner,
+                TypeDesc::String | TypeDesc::Int | TypeDesc::Float | TypeDesc::Bool
+            )
+        {
             return Err(a.fail(format!(
                 "field `{}` of {} has a type that cannot be read from a row",
                 f.name, info.name
@@ -66,6 +91,122 @@ pub fn decode(ctx: &mut ProcessCtx, a: &mut Args) -> Ret {
         }
         plan.push((f.name.as_str(), inner, optional));
     }
+    Ok(plan)
+}
+
+/// The struct value from its fields.
+fn build(type_id: u32, vals: Vec<Value>) -> Value {
+    if vals.is_empty() {
+        Value::Enum { type_id, tag: 0 }
+    } else {
+        Value::data(type_id, 0, vals)
+    }
+}
+
+/// A short description of a typed column value for errors.
+fn shown(c: &Cell) -> String {
+    match c {
+        Cell::Null => "NULL".into(),
+        Cell::Int(i) => format!("Int {i}"),
+        Cell::Float(f) => format!("Float {f}"),
+        Cell::Bool(b) => format!("Bool {b}"),
+        Cell::Text(t) => {
+            let mut s: String = t.chars().take(40).collect();
+            if s.len() < t.len() {
+                s.push('…');
+            }
+            format!("text '{s}'")
+        }
+    }
+}
+
+fn type_name(ty: &TypeDesc, types: &[TypeInfo]) -> String {
+    match ty {
+        TypeDesc::Int => "Int".into(),
+        TypeDesc::Float => "Float".into(),
+        TypeDesc::Bool => "Bool".into(),
+        TypeDesc::String => "String".into(),
+        TypeDesc::Named(id, _) => types
+            .get(*id as usize)
+            .map(|t| t.name.clone())
+            .unwrap_or_else(|| "?".into()),
+        _ => "?".into(),
+    }
+}
+
+/// A typed column value as a field of type `ty`.
+fn convert(c: Cell, ty: &TypeDesc, types: &[TypeInfo]) -> Result<Value, Option<String>> {
+    Ok(match (c, ty) {
+        (Cell::Int(i), TypeDesc::Int) => Value::Int(i),
+        (Cell::Float(f), TypeDesc::Float) => Value::Float(f),
+        (Cell::Int(i), TypeDesc::Float) => Value::Float(i as f64),
+        (Cell::Bool(b), TypeDesc::Bool) => Value::Bool(b),
+        (Cell::Text(t), TypeDesc::String) => Value::str(t),
+        (Cell::Text(t), TypeDesc::Named(..)) => {
+            return decode_json(&t, ty, types).map_err(Some);
+        }
+        _ => return Err(None),
+    })
+}
+
+/// `Row.__decode_typed(row, type_id)`: a struct from a typed row (`Map<String,
+/// SqlValue>`), or `Err(message naming the column)`.
+pub fn decode_typed(ctx: &mut ProcessCtx, a: &mut Args) -> Ret {
+    let type_id = type_id_arg(ctx, a, 1)?;
+    let db = db_types(ctx);
+    let types = ctx.types();
+    let plan = plan(a, types, type_id)?;
+    let struct_name = types
+        .get(type_id as usize)
+        .map(|t| t.name.as_str())
+        .unwrap_or("?");
+    let row = a.map(0)?;
+    let mut vals = Vec::with_capacity(plan.len());
+    for (name, inner, optional) in plan {
+        let cell = match row.get(&Value::str(name)) {
+            None if optional => {
+                vals.push(Value::none());
+                continue;
+            }
+            None => return Ok(Value::err_str(format!("missing column: {name}"))),
+            Some(v) => cell_of(v, &db).ok_or_else(|| a.fail("row values should be SqlValues"))?,
+        };
+        let v = match cell {
+            Cell::Null if optional => Value::none(),
+            Cell::Null => {
+                return Ok(Value::err_str(format!(
+                    "column \"{name}\" is NULL but field `{name}` of {struct_name} is not an Option"
+                )))
+            }
+            c => {
+                let what = shown(&c);
+                match convert(c, inner, types) {
+                    Ok(v) if optional => Value::some(v),
+                    Ok(v) => v,
+                    Err(why) => {
+                        let mut msg = format!(
+                            "column \"{name}\": expected {}, got {what}",
+                            type_name(inner, types)
+                        );
+                        if let Some(w) = why {
+                            msg.push_str(&format!(" ({w})"));
+                        }
+                        return Ok(Value::err_str(msg));
+                    }
+                }
+            }
+        };
+        vals.push(v);
+    }
+    Ok(Value::ok(build(type_id, vals)))
+}
+
+/// `Row.__decode(row, type_id)`: `Ok(struct)` or `Err(message)`.
+pub fn decode(ctx: &mut ProcessCtx, a: &mut Args) -> Ret {
+    let type_id = type_id_arg(ctx, a, 1)?;
+    let types = ctx.types();
+    let plan = plan(a, types, type_id)?;
+    let row = a.map(0)?;
     let mut vals = Vec::with_capacity(plan.len());
     for (name, inner, optional) in plan {
         let column = row.get(&Value::str(name)).and_then(|v| v.as_str());
@@ -73,7 +214,7 @@ pub fn decode(ctx: &mut ProcessCtx, a: &mut Args) -> Ret {
             (None, false) => return Ok(Value::err_str(format!("missing column: {name}"))),
             (None, true) => Value::none(),
             (Some(""), true) => Value::none(),
-            (Some(text), opt) => match parse_scalar(text, inner) {
+            (Some(text), opt) => match parse_scalar(text, inner, types) {
                 Ok(v) if opt => Value::some(v),
                 Ok(v) => v,
                 Err(e) => return Ok(Value::err_str(e)),
@@ -81,11 +222,7 @@ pub fn decode(ctx: &mut ProcessCtx, a: &mut Args) -> Ret {
         };
         vals.push(v);
     }
-    Ok(Value::ok(if vals.is_empty() {
-        Value::Enum { type_id, tag: 0 }
-    } else {
-        Value::data(type_id, 0, vals)
-    }))
+    Ok(Value::ok(build(type_id, vals)))
 }
 
 #[cfg(test)]
