@@ -41,8 +41,18 @@ use mesh_syntax::SourceMap;
 
 /// Compiles a checked program into a bytecode image.
 pub fn compile(program: &Program, sources: &SourceMap) -> mesh_vm::Image {
+    compile_with_roots(program, sources, &[])
+}
+
+/// Like [`compile`], keeping also the functions reachable from `roots` (functions a tool
+/// calls by name, such as the `up`/`down` of migrations).
+pub fn compile_with_roots(
+    program: &Program,
+    sources: &SourceMap,
+    roots: &[mesh_check::tir::FnId],
+) -> mesh_vm::Image {
     let mut cx = image::ImageBuilder::new(program, sources);
-    let live = reach::reachable(program);
+    let live = reach::reachable(program, roots);
     let functions = program
         .functions
         .iter()

@@ -7,10 +7,12 @@
 
 use mesh_check::tir::{Callee, Expr, ExprKind, FnId, Program, Stmt};
 
-/// `reachable[i]` is true if function `i` can run.
-pub(crate) fn reachable(program: &Program) -> Vec<bool> {
+/// `reachable[i]` is true if function `i` can run, starting from the entry function and
+/// the `extra` roots (functions a tool calls by name, e.g. migrations' `up`/`down`).
+pub(crate) fn reachable(program: &Program, extra: &[FnId]) -> Vec<bool> {
     let mut seen = vec![false; program.functions.len()];
     let mut stack = vec![program.entry];
+    stack.extend_from_slice(extra);
     while let Some(FnId(i)) = stack.pop() {
         let Some(slot) = seen.get_mut(i as usize) else {
             continue;

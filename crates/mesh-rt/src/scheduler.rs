@@ -199,6 +199,21 @@ pub fn spawn(
     Ok(me)
 }
 
+/// Runs function `func` of the program with `args` in a new process and waits for it to
+/// end: its return value, or the text of the reason it failed (a failure is also reported
+/// on standard error with its Mesh stack trace). Tools use this to call a program's
+/// functions by name (`meshc migrate` runs each migration's `up` this way); the caller
+/// must keep the scheduler alive with [`Scheduler::enter`] while it does.
+pub async fn call_function(
+    shared: &Arc<Shared>,
+    func: u32,
+    args: Vec<Value>,
+) -> Result<Value, String> {
+    let slot: Arc<crate::natives::job::JobSlot> = Arc::default();
+    spawn(shared, &Value::Fn(func), args, Some(slot.clone()))?;
+    slot.wait().await
+}
+
 /// Runs the program's entry function as the main process, then keeps running the other
 /// processes until the program is over; returns the exit code. Must run on a tokio
 /// runtime (multi-threaded in production; tests may use any).

@@ -88,6 +88,12 @@ fn collect(root: &Path, rel: &Path, out: &mut Vec<PathBuf>) -> Result<(), String
 /// Parses, checks and compiles the project at `path`. Prints diagnostics; returns the
 /// image, or `None` if there were errors.
 pub fn compile(path: &Path, report: Report) -> Option<Image> {
+    compile_keeping(path, report, |_| false)
+}
+
+/// Like [`compile`], also keeping in the image every function whose qualified name
+/// `keep` accepts (and what they call), even if `main` never reaches it.
+pub fn compile_keeping(path: &Path, report: Report, keep: impl Fn(&str) -> bool) -> Option<Image> {
     let files = match project_files(path) {
         Ok(f) => f,
         Err(e) => {
@@ -123,7 +129,14 @@ pub fn compile(path: &Path, report: Report) -> Option<Image> {
         return None;
     }
     let program = out.program?;
-    Some(mesh_compile::compile(&program, &sources))
+    let roots: Vec<mesh_check::tir::FnId> = program
+        .functions
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| keep(&f.name))
+        .map(|(i, _)| mesh_check::tir::FnId(i as u32))
+        .collect();
+    Some(mesh_compile::compile_with_roots(&program, &sources, &roots))
 }
 
 /// Prints diagnostics (errors and warnings) and a summary line to stderr.

@@ -2,6 +2,7 @@
 //! copy of it with a program image appended *is* that program's standalone executable.
 
 mod driver;
+mod migrate;
 mod standalone;
 
 use clap::{Parser, Subcommand};
@@ -50,6 +51,24 @@ enum Command {
         #[arg(default_value = "Main.")]
         filter: String,
     },
+    /// Run database migrations: meshc migrate [DIR] up|down|status|redo|generate NAME
+    /// (DATABASE_URL names the database; `up` is the default).
+    Migrate {
+        /// [DIR] (default .) then the action: up | down | status | redo | generate NAME.
+        words: Vec<String>,
+        /// up: apply pending migrations up to this version; down: roll back to it.
+        #[arg(long)]
+        to: Option<i64>,
+        /// down/redo: how many migrations to roll back.
+        #[arg(long, default_value_t = 1)]
+        step: usize,
+        /// Print the SQL that would run; run nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Apply pending migrations older than the newest applied one.
+        #[arg(long)]
+        allow_out_of_order: bool,
+    },
     /// Type-check a project and print its diagnostics; produce nothing.
     Check {
         /// Project directory or .mpl file.
@@ -90,6 +109,26 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
             None => ExitCode::from(1),
+        },
+        Command::Migrate {
+            words,
+            to,
+            step,
+            dry_run,
+            allow_out_of_order,
+        } => match migrate::parse_words(&words) {
+            Ok((dir, action)) => migrate::run(migrate::Options {
+                dir,
+                action,
+                to,
+                step,
+                dry_run,
+                allow_out_of_order,
+            }),
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(1)
+            }
         },
         Command::Check { path, json } => match driver::compile(&path, driver::Report { json }) {
             Some(_) => ExitCode::SUCCESS,

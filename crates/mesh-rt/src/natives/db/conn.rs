@@ -26,9 +26,36 @@ pub enum PoolTarget {
     /// A connection pool.
     Pool(PoolInner),
     /// One connection that every use of the handle shares (a migration's transaction).
-    Single(Arc<Client>),
+    Single(Arc<SharedConn>),
     /// Statements are recorded, not run (`meshc migrate --dry-run`).
     DryRun(Arc<Mutex<Vec<String>>>),
+}
+
+/// A connection shared by every user of a single-connection `PoolHandle`; remembers the
+/// last statement sent, so that a failed migration can name it.
+pub struct SharedConn {
+    pub client: Client,
+    pub last: Mutex<Option<String>>,
+}
+
+impl SharedConn {
+    /// Wraps a connection.
+    pub fn new(client: Client) -> Arc<SharedConn> {
+        Arc::new(SharedConn {
+            client,
+            last: Mutex::new(None),
+        })
+    }
+
+    /// Remembers `sql` as the last statement sent.
+    pub fn note(&self, sql: &str) {
+        *self.last.lock().unwrap_or_else(|e| e.into_inner()) = Some(sql.to_string());
+    }
+
+    /// The last statement sent, if any.
+    pub fn last_statement(&self) -> Option<String> {
+        self.last.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
 }
 
 /// A deadpool pool with its checkout timeout.
@@ -136,7 +163,7 @@ pub enum Link {
     Direct(Client),
     /// The connection of a single-connection `PoolHandle`; transactions on it are
     /// savepoints inside the migration's transaction.
-    Shared(Arc<Client>),
+    Shared(Arc<SharedConn>),
     /// A dry run's connection: statements are recorded.
     Record(Arc<Mutex<Vec<String>>>),
 }
@@ -147,7 +174,7 @@ impl Link {
         match self {
             Link::Pooled(o) => Some(&***o),
             Link::Direct(c) => Some(c),
-            Link::Shared(c) => Some(c),
+            Link::Shared(c) => Some(&c.client),
             Link::Record(_) => None,
         }
     }
@@ -202,7 +229,7 @@ impl Drop for ConnCell {
             Link::Shared(c) => match tokio::runtime::Handle::try_current() {
                 Ok(rt) => {
                     rt.spawn(async move {
-                        let _ = c.batch_execute("ROLLBACK TO SAVEPOINT mesh_tx").await;
+                        let _ = c.client.batch_execute("ROLLBACK TO SAVEPOINT mesh_tx").await;
                     });
                 }
                 Err(_) => drop(c),

@@ -14,7 +14,7 @@
 //! (Parse/Bind/Describe/Execute/Sync); parameters are sent as text, so the server parses
 //! them as the type it infers for each placeholder (`$1::uuid` works as in the original).
 
-use super::conn::{self, ConnCell, Link, PoolInner, PoolTarget};
+use super::conn::{self, ConnCell, Link, PoolInner, PoolTarget, SharedConn};
 use super::error::{DbErr, DbTypes};
 use super::value::{self, Cell, Raw, Style};
 use crate::context::ProcessCtx;
@@ -46,8 +46,8 @@ pub fn pool_value(target: PoolTarget) -> Value {
 
 /// A `PoolHandle` whose statements all run on `client` (the migration runner's
 /// connection, inside its transaction).
-pub fn single_connection_pool(client: Arc<Client>) -> Value {
-    pool_value(PoolTarget::Single(client))
+pub fn single_connection_pool(conn: Arc<SharedConn>) -> Value {
+    pool_value(PoolTarget::Single(conn))
 }
 
 /// A `PoolHandle` that records statements instead of running them.
@@ -321,7 +321,10 @@ async fn on_pool(
             let obj = checkout(p).await?;
             perform(&obj, op, &sql, &params).await
         }
-        PoolTarget::Single(c) => perform(c, op, &sql, &params).await,
+        PoolTarget::Single(c) => {
+            c.note(&sql);
+            perform(&c.client, op, &sql, &params).await
+        }
         PoolTarget::DryRun(log) => {
             log.lock().unwrap_or_else(|e| e.into_inner()).push(sql);
             Ok(dry_outcome(op))
@@ -344,7 +347,12 @@ async fn on_conn(
             Ok(dry_outcome(op))
         }
         Some(link) => match link.client() {
-            Some(c) => perform(c, op, &sql, &params).await,
+            Some(c) => {
+                if let Link::Shared(s) = link {
+                    s.note(&sql);
+                }
+                perform(c, op, &sql, &params).await
+            }
             None => Err(DbErr::client("connection is closed")),
         },
     }
@@ -481,7 +489,7 @@ async fn release(link: Link, in_tx: bool) {
         }
         Link::Shared(c) => {
             if in_tx {
-                let _ = c.batch_execute("ROLLBACK TO SAVEPOINT mesh_tx").await;
+                let _ = c.client.batch_execute("ROLLBACK TO SAVEPOINT mesh_tx").await;
             }
         }
         Link::Direct(_) | Link::Record(_) => {}
