@@ -297,7 +297,12 @@ impl Runner {
             c.client
                 .batch_execute(&format!("SELECT pg_advisory_lock({LOCK_KEY})"))
                 .await
-                .map_err(|e| format!("Failed to take the migration lock: {}", DbErr::from_pg(e).line()))?;
+                .map_err(|e| {
+                    format!(
+                        "Failed to take the migration lock: {}",
+                        DbErr::from_pg(e).line()
+                    )
+                })?;
             c.client
                 .batch_execute(
                     "CREATE TABLE IF NOT EXISTS _mesh_migrations (version BIGINT PRIMARY KEY, \
@@ -340,7 +345,12 @@ impl Runner {
             .client
             .query_one("SELECT to_regclass('_mesh_migrations') IS NOT NULL", &[])
             .await
-            .map_err(|e| format!("Failed to read applied migrations: {}", DbErr::from_pg(e).line()))?;
+            .map_err(|e| {
+                format!(
+                    "Failed to read applied migrations: {}",
+                    DbErr::from_pg(e).line()
+                )
+            })?;
         if !exists.get::<_, bool>(0) {
             return Ok(BTreeMap::new());
         }
@@ -359,11 +369,12 @@ impl Runner {
         } else {
             "SELECT version, name, '' FROM _mesh_migrations ORDER BY version"
         };
-        let rows = c
-            .client
-            .query(sql, &[])
-            .await
-            .map_err(|e| format!("Failed to read applied migrations: {}", DbErr::from_pg(e).line()))?;
+        let rows = c.client.query(sql, &[]).await.map_err(|e| {
+            format!(
+                "Failed to read applied migrations: {}",
+                DbErr::from_pg(e).line()
+            )
+        })?;
         Ok(rows
             .iter()
             .map(|r| {
@@ -426,7 +437,10 @@ impl Runner {
                 eprintln!("  [ ] {}", f.label());
             }
         }
-        eprintln!("{n_applied} applied, {} pending", self.files.len() - n_applied);
+        eprintln!(
+            "{n_applied} applied, {} pending",
+            self.files.len() - n_applied
+        );
         self.verify(applied)
     }
 
@@ -443,7 +457,9 @@ impl Runner {
         let image = driver::compile_keeping(&self.opts.dir, driver::Report::default(), |n| {
             wanted.contains(n)
         })
-        .ok_or_else(|| "Failed to compile the project's migrations (see the errors above)".to_string())?;
+        .ok_or_else(|| {
+            "Failed to compile the project's migrations (see the errors above)".to_string()
+        })?;
         for (i, f) in image.functions.iter().enumerate() {
             if wanted.contains(&f.name) {
                 self.functions.insert(f.name.clone(), i as u32);
@@ -526,7 +542,12 @@ impl Runner {
     async fn down(&mut self, applied: &BTreeMap<i64, Applied>) -> Res<Vec<i64>> {
         let targets: Vec<i64> = match (self.opts.to, self.opts.action == Action::Down) {
             (Some(t), true) => applied.keys().rev().filter(|v| **v > t).copied().collect(),
-            _ => applied.keys().rev().take(self.opts.step.max(1)).copied().collect(),
+            _ => applied
+                .keys()
+                .rev()
+                .take(self.opts.step.max(1))
+                .copied()
+                .collect(),
         };
         if targets.is_empty() {
             eprintln!("No migrations to roll back");
@@ -540,7 +561,9 @@ impl Runner {
                 .iter()
                 .find(|f| f.version == *v)
                 .cloned()
-                .ok_or_else(|| format!("Migration file for version {v} ({v}_{name}) not found in migrations/"))?;
+                .ok_or_else(|| {
+                    format!("Migration file for version {v} ({v}_{name}) not found in migrations/")
+                })?;
             if let Some(a) = applied.get(v) {
                 if !a.checksum.is_empty() && a.checksum != f.checksum {
                     return Err(format!(
@@ -569,9 +592,23 @@ impl Runner {
         let func = self.function(f, which)?;
         if self.opts.dry_run {
             let log = Arc::new(Mutex::new(Vec::new()));
-            let r = mesh_rt::scheduler::call_function(&shared, func, vec![pg::dry_run_pool(log.clone())]).await;
-            outcome(r).map_err(|m| format!("Migration {} ({which}) failed in the dry run: {m}", f.label()))?;
-            println!("-- {} ({which}){}", f.label(), if f.no_tx { ", no transaction" } else { "" });
+            let r = mesh_rt::scheduler::call_function(
+                &shared,
+                func,
+                vec![pg::dry_run_pool(log.clone())],
+            )
+            .await;
+            outcome(r).map_err(|m| {
+                format!(
+                    "Migration {} ({which}) failed in the dry run: {m}",
+                    f.label()
+                )
+            })?;
+            println!(
+                "-- {} ({which}){}",
+                f.label(),
+                if f.no_tx { ", no transaction" } else { "" }
+            );
             for s in log.lock().unwrap_or_else(|e| e.into_inner()).iter() {
                 println!("{s};");
             }
@@ -705,7 +742,9 @@ pub fn generate(dir: &Path, name: &str) -> Result<String, String> {
         .chars()
         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
     {
-        return Err("Migration name must contain only lowercase letters, digits, and underscores".into());
+        return Err(
+            "Migration name must contain only lowercase letters, digits, and underscores".into(),
+        );
     }
     let mdir = dir.join("migrations");
     std::fs::create_dir_all(&mdir).map_err(|e| format!("cannot create {}: {e}", mdir.display()))?;
@@ -729,7 +768,10 @@ pub fn generate(dir: &Path, name: &str) -> Result<String, String> {
     let (y, mo, d, h, mi, s) = utc(secs);
     let file = format!("{version}_{name}.mpl");
     let path = mdir.join(&file);
-    let text = scaffold(name, &format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}:{s:02} UTC"));
+    let text = scaffold(
+        name,
+        &format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}:{s:02} UTC"),
+    );
     // `create_new` refuses to replace a file that appeared meanwhile.
     use std::io::Write;
     let mut out = std::fs::OpenOptions::new()

@@ -80,7 +80,22 @@ pub fn parse_url(url: &str) -> Result<tokio_postgres::Config, String> {
             }
         }
     }
-    let mut config = tokio_postgres::Config::from_str(url).map_err(|e| e.to_string())?;
+    if let Some(q) = rest.split_once('?').map(|(_, q)| q) {
+        for kv in q.split('&') {
+            if let Some(mode) = kv.strip_prefix("sslmode=") {
+                if !matches!(mode, "disable" | "prefer" | "require") {
+                    return Err(format!(
+                        "unsupported sslmode `{mode}` (expected disable, prefer or require)"
+                    ));
+                }
+            }
+        }
+    }
+    let mut config =
+        tokio_postgres::Config::from_str(url).map_err(|e| match std::error::Error::source(&e) {
+            Some(src) => format!("{e}: {src}"),
+            None => e.to_string(),
+        })?;
     if config.get_connect_timeout().is_none() {
         config.connect_timeout(Duration::from_secs(10));
     }
@@ -229,7 +244,10 @@ impl Drop for ConnCell {
             Link::Shared(c) => match tokio::runtime::Handle::try_current() {
                 Ok(rt) => {
                     rt.spawn(async move {
-                        let _ = c.client.batch_execute("ROLLBACK TO SAVEPOINT mesh_tx").await;
+                        let _ = c
+                            .client
+                            .batch_execute("ROLLBACK TO SAVEPOINT mesh_tx")
+                            .await;
                     });
                 }
                 Err(_) => drop(c),

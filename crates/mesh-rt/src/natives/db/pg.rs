@@ -489,7 +489,10 @@ async fn release(link: Link, in_tx: bool) {
         }
         Link::Shared(c) => {
             if in_tx {
-                let _ = c.client.batch_execute("ROLLBACK TO SAVEPOINT mesh_tx").await;
+                let _ = c
+                    .client
+                    .batch_execute("ROLLBACK TO SAVEPOINT mesh_tx")
+                    .await;
             }
         }
         Link::Direct(_) | Link::Record(_) => {}
