@@ -1284,7 +1284,11 @@ impl Checker<'_> {
                         let fk = if k == "belongs_to" {
                             format!("{a}_id")
                         } else {
-                            format!("{}_id", snake_case(&name))
+                            // The target's `belongs_to` back to this struct names the real
+                            // column (`has_many :projects, Project` with `belongs_to :org,
+                            // Organization` in Project → `org_id`).
+                            self.inverse_fk(module, t, &name)
+                                .unwrap_or_else(|| format!("{}_id", snake_case(&name)))
                         };
                         let target_table = self.table_of_type(module, t);
                         format!("{k}:{a}:{t}:{fk}:{target_table}")
@@ -1303,17 +1307,38 @@ impl Checker<'_> {
         }
     }
 
-    /// The table name of the struct called `name` (its `table` option, else the default
-    /// naming), searched in module `m`'s scope and then in every module.
-    fn table_of_type(&self, m: ModId, name: &str) -> String {
-        let found = match self.lookup_type_name(m, name) {
+    /// The struct called `name`, searched in module `m`'s scope and then in every module.
+    fn struct_named(&self, m: ModId, name: &str) -> Option<AdtId> {
+        match self.lookup_type_name(m, name) {
             Some(crate::defs::TypeName::Adt(id)) => Some(id),
             _ => self
                 .adts
                 .iter()
                 .position(|a| a.name == name && matches!(a.kind, AdtKind::Struct(_)))
                 .map(|i| AdtId(i as u32)),
-        };
+        }
+    }
+
+    /// The foreign key of a `has_many`/`has_one` from `owner` to `target`: `<assoc>_id` of
+    /// the target's single `belongs_to` whose target is `owner`, if it has one.
+    fn inverse_fk(&self, m: ModId, target: &str, owner: &str) -> Option<String> {
+        let id = self.struct_named(m, target)?;
+        let back: Vec<&(String, String, String)> = self.adts[id.0 as usize]
+            .schema
+            .relationships
+            .iter()
+            .filter(|(k, _, t)| k == "belongs_to" && t == owner)
+            .collect();
+        match back.as_slice() {
+            [(_, assoc, _)] => Some(format!("{assoc}_id")),
+            _ => None,
+        }
+    }
+
+    /// The table name of the struct called `name` (its `table` option, else the default
+    /// naming), searched in module `m`'s scope and then in every module.
+    fn table_of_type(&self, m: ModId, name: &str) -> String {
+        let found = self.struct_named(m, name);
         match found {
             Some(id) => self.adts[id.0 as usize]
                 .schema
