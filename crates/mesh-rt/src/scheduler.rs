@@ -350,7 +350,10 @@ impl ProcessTask {
                 ending
             }
         };
-        // The fiber's state is dropped with the task, right after this returns.
+        // The fiber's state is dropped with the task, right after this returns. Output is
+        // written out whenever a process stops running, so none is left behind when the
+        // rest of the program waits (for I/O, say) indefinitely.
+        self.shared().out().flush();
         let me = self.ctx.me().clone();
         signals::finish(self.shared(), &me, ending.reason, ending.value);
         self.shared().sched().leave();
