@@ -494,8 +494,8 @@ impl Runner {
             .files
             .iter()
             .filter(|f| !applied.contains_key(&f.version))
-            .filter(|f| only.map_or(true, |o| o.contains(&f.version)))
-            .filter(|f| self.opts.to.map_or(true, |t| f.version <= t))
+            .filter(|f| only.is_none_or(|o| o.contains(&f.version)))
+            .filter(|f| self.opts.to.is_none_or(|t| f.version <= t))
             .cloned()
             .collect();
         if only.is_none() && !self.opts.allow_out_of_order {

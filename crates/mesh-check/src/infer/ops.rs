@@ -1287,8 +1287,9 @@ impl Checker<'_> {
                             // The target's `belongs_to` back to this struct names the real
                             // column (`has_many :projects, Project` with `belongs_to :org,
                             // Organization` in Project → `org_id`).
-                            self.inverse_fk(module, t, &name)
-                                .unwrap_or_else(|| format!("{}_id", crate::services::snake_name(&name)))
+                            self.inverse_fk(module, t, &name).unwrap_or_else(|| {
+                                format!("{}_id", crate::services::snake_name(&name))
+                            })
                         };
                         let target_table = self.table_of_type(module, t);
                         format!("{k}:{a}:{t}:{fk}:{target_table}")

@@ -82,7 +82,7 @@ fn db_corpus() {
     assert!(!names.is_empty(), "no programs in {}", dir.display());
     let filter = std::env::var("MESH_TEST").ok();
     let bless = std::env::var("MESH_BLESS").is_ok();
-    names.retain(|n| filter.as_ref().map_or(true, |f| n.contains(f.as_str())));
+    names.retain(|n| filter.as_ref().is_none_or(|f| n.contains(f.as_str())));
     let results: Vec<(String, Option<String>)> = std::thread::scope(|s| {
         let handles: Vec<_> = names
             .chunks(names.len().div_ceil(3).max(1))

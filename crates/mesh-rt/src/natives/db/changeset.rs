@@ -332,8 +332,8 @@ fn constraint_field(constraint: &str, table: &str) -> String {
 pub fn add_db_error(_: &mut ProcessCtx, a: &mut Args) -> Ret {
     let e = DbErr::parse_line(a.str(1)?);
     let mut cs = take_cs(a, 0)?;
-    let table = e.table.clone().unwrap_or_default();
-    let field = |c: &Option<String>| constraint_field(c.as_deref().unwrap_or(""), &table);
+    let table = e.table.as_deref().unwrap_or("").to_string();
+    let field = |c: &Option<Box<str>>| constraint_field(c.as_deref().unwrap_or(""), &table);
     match e.sqlstate.as_str() {
         "23505" => cs.add_error(&field(&e.constraint), "has already been taken"),
         "23503" => cs.add_error(&field(&e.constraint), "does not exist"),

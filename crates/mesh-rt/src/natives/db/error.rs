@@ -21,10 +21,11 @@ pub struct DbErr {
     /// Five-character SQLSTATE; empty when the error did not come from the server.
     pub sqlstate: String,
     pub message: String,
-    pub constraint: Option<String>,
-    pub table: Option<String>,
-    pub column: Option<String>,
-    pub detail: Option<String>,
+    // Boxed strings keep the error small (it travels in `Result`s).
+    pub constraint: Option<Box<str>>,
+    pub table: Option<Box<str>>,
+    pub column: Option<Box<str>>,
+    pub detail: Option<Box<str>>,
 }
 
 /// The fields of the readable line after the SQLSTATE, in order.
@@ -49,10 +50,10 @@ impl DbErr {
             Some(db) => DbErr {
                 sqlstate: db.code().code().to_string(),
                 message: db.message().to_string(),
-                constraint: db.constraint().map(str::to_string),
-                table: db.table().map(str::to_string),
-                column: db.column().map(str::to_string),
-                detail: db.detail().map(str::to_string),
+                constraint: db.constraint().map(Into::into),
+                table: db.table().map(Into::into),
+                column: db.column().map(Into::into),
+                detail: db.detail().map(Into::into),
             },
             None => {
                 let mut msg = e.to_string();
@@ -74,12 +75,12 @@ impl DbErr {
         self
     }
 
-    fn field(&self, key: &str) -> Option<&String> {
+    fn field(&self, key: &str) -> Option<&str> {
         match key {
-            "table" => self.table.as_ref(),
-            "column" => self.column.as_ref(),
-            "constraint" => self.constraint.as_ref(),
-            _ => self.detail.as_ref(),
+            "table" => self.table.as_deref(),
+            "column" => self.column.as_deref(),
+            "constraint" => self.constraint.as_deref(),
+            _ => self.detail.as_deref(),
         }
     }
 
@@ -101,7 +102,7 @@ impl DbErr {
 
     /// The original's tab-separated record.
     pub fn tab_record(&self) -> String {
-        let f = |o: &Option<String>| o.clone().unwrap_or_default();
+        let f = |o: &Option<Box<str>>| o.as_deref().unwrap_or("").to_string();
         format!(
             "{}\t{}\t{}\t{}\t{}",
             self.sqlstate,
@@ -130,7 +131,7 @@ impl DbErr {
         let Some(id) = types.db_error else {
             return Value::str(self.line());
         };
-        let opt = |o: &Option<String>| Value::option(o.as_ref().map(|s| Value::str(s.as_str())));
+        let opt = |o: &Option<Box<str>>| Value::option(o.as_deref().map(Value::str));
         Value::data(
             id,
             0,
@@ -151,7 +152,7 @@ impl DbErr {
         if f.len() != 6 {
             return None;
         }
-        let opt = |v: &Value| v.to_option().and_then(|s| s.as_str()).map(str::to_string);
+        let opt = |v: &Value| v.to_option().and_then(|s| s.as_str()).map(Into::into);
         Some(DbErr {
             sqlstate: f[0].as_str()?.to_string(),
             message: f[1].as_str()?.to_string(),
@@ -195,11 +196,12 @@ fn parse_tail(message: &str, tail: &str) -> Option<DbErr> {
             value.push(c);
         }
         rest = &after[end?..];
+        let value = Some(value.into_boxed_str());
         match key {
-            "table" => e.table = Some(value),
-            "column" => e.column = Some(value),
-            "constraint" => e.constraint = Some(value),
-            "detail" => e.detail = Some(value),
+            "table" => e.table = value,
+            "column" => e.column = value,
+            "constraint" => e.constraint = value,
+            "detail" => e.detail = value,
             _ => return None,
         }
     }

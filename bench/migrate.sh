@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Migration benchmark (ARCHITECTURE "Performance is measured side by side"): 500 generated
+# migrations applied to an empty database by `meshc migrate up` (Mesh files, compiled with
+# the project and run in-process) and by sqlx-cli (`sqlx migrate run`, the same statements
+# as SQL files), each on a fresh database, best of 3 runs; then `meshc migrate status`
+# with the 500 applied. Prints the times and the ratio.
+#
+# Usage: bench/migrate.sh [N]   (default N=500)
+# Needs PostgreSQL: uses DATABASE_URL if set, else starts scripts/pg.sh (and stops it).
+# Installs sqlx-cli from crates.io if `sqlx` is missing:
+#   cargo install sqlx-cli --no-default-features --features postgres,rustls
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N="${1:-500}"
+RUNS=3
+
+if ! command -v sqlx >/dev/null 2>&1; then
+    echo "installing sqlx-cli (once)…" >&2
+    cargo install -q sqlx-cli --no-default-features --features postgres,rustls
+fi
+cargo build --release -q -p meshc
+MESHC="${CARGO_TARGET_DIR:-target}/release/meshc"
+
+PG_STARTED=""
+if [[ -z "${DATABASE_URL:-}" ]]; then
+    DATABASE_URL="$(scripts/pg.sh start)"
+    PG_STARTED=1
+fi
+export DATABASE_URL
+WORK="$(mktemp -d)"
+cleanup() {
+    rm -rf "$WORK"
+    if [[ -n "$PG_STARTED" ]]; then scripts/pg.sh stop; fi
+}
+trap cleanup EXIT
+
+python3 - "$N" "$WORK" <<'EOF'
+import os, sys
+n, work = int(sys.argv[1]), sys.argv[2]
+mesh = os.path.join(work, "mesh")
+sqlx = os.path.join(work, "sqlx")
+os.makedirs(os.path.join(mesh, "migrations"))
+os.makedirs(sqlx)
+with open(os.path.join(mesh, "main.mpl"), "w") as f:
+    f.write('fn main() do\n  println("bench")\nend\n')
+for i in range(1, n + 1):
+    version = 20260101000000 + i
+    stmts = [
+        f"CREATE TABLE t_{i} (id BIGSERIAL PRIMARY KEY, name TEXT NOT NULL, n INT NOT NULL DEFAULT 0)",
+        f"CREATE INDEX t_{i}_name ON t_{i} (name)",
+        f"INSERT INTO t_{i} (name, n) VALUES ('row', {i})",
+    ]
+    with open(os.path.join(mesh, "migrations", f"{version}_step_{i}.mpl"), "w") as f:
+        body = "".join(f'  Pool.execute(pool, "{s}", [])?\n' for s in stmts)
+        f.write(f"pub fn up(pool :: PoolHandle) -> Int!String do\n{body}  Ok(0)\nend\n\n"
+                f"pub fn down(pool :: PoolHandle) -> Int!String = Pool.execute(pool, \"DROP TABLE t_{i}\", [])\n")
+    with open(os.path.join(sqlx, f"{version}_step_{i}.sql"), "w") as f:
+        f.write(";\n".join(stmts) + ";\n")
+EOF
+
+db_url() { python3 -c "import sys; u=sys.argv[1]; b,_,q=u.partition('?'); s=b.index('://')+3; h=b[s:].find('/'); b=b if h<0 else b[:s+h]; print(b+'/'+sys.argv[2]+(('?'+q) if q else ''))" "$DATABASE_URL" "$1"; }
+sql() { python3 - "$DATABASE_URL" "$1" <<'EOF'
+import subprocess, sys
+subprocess.run(["psql", sys.argv[1], "-qAtc", sys.argv[2]], check=True, stdout=subprocess.DEVNULL)
+EOF
+}
+fresh() { sql "DROP DATABASE IF EXISTS $1 WITH (FORCE)"; sql "CREATE DATABASE $1"; }
+secs() { python3 -c "import time; print(time.perf_counter())"; }
+
+best() {  # best wall-clock seconds of RUNS runs of: $1 = db name, rest = command (DB_URL substituted)
+    local db="$1"; shift
+    local best=""
+    for _ in $(seq "$RUNS"); do
+        fresh "$db"
+        local url; url="$(db_url "$db")"
+        local t0; t0="$(secs)"
+        "${@//DB_URL/$url}" >/dev/null 2>"$WORK/err" || { cat "$WORK/err" >&2; echo "command failed: $*" >&2; exit 1; }
+        local t1; t1="$(secs)"
+        best="$(python3 -c "a='$best'; d=$t1-$t0; print(d if not a else min(float(a), d))")"
+    done
+    echo "$best"
+}
+
+echo "applying $N migrations (best of $RUNS, fresh database each run)…" >&2
+MESH_T="$(best bench_mesh env DATABASE_URL=DB_URL "$MESHC" migrate "$WORK/mesh" up)"
+SQLX_T="$(best bench_sqlx sqlx migrate run --source "$WORK/sqlx" --database-url DB_URL)"
+
+# `status` with all N applied (bench_mesh holds them after the last run).
+STATUS_T="$(python3 - "$MESHC" "$WORK/mesh" "$(db_url bench_mesh)" <<'EOF'
+import os, subprocess, sys, time
+meshc, proj, url = sys.argv[1:]
+env = dict(os.environ, DATABASE_URL=url)
+times = []
+for _ in range(10):
+    t0 = time.perf_counter()
+    out = subprocess.run([meshc, "migrate", proj, "status"], env=env, capture_output=True, text=True)
+    times.append(time.perf_counter() - t0)
+    assert out.returncode == 0, out.stderr
+times.sort()
+print(times[len(times) // 2])
+EOF
+)"
+sql "DROP DATABASE IF EXISTS bench_mesh WITH (FORCE)"
+sql "DROP DATABASE IF EXISTS bench_sqlx WITH (FORCE)"
+
+python3 - "$N" "$MESH_T" "$SQLX_T" "$STATUS_T" <<'EOF'
+import sys
+n, mesh, sqlx, status = int(sys.argv[1]), *map(float, sys.argv[2:])
+print(f"migrations applied: {n}")
+print(f"  meshc migrate up   {mesh * 1000:8.0f} ms  (compiles the {n} files, then runs them)")
+print(f"  sqlx migrate run   {sqlx * 1000:8.0f} ms")
+print(f"  ratio meshc/sqlx   {mesh / sqlx:8.2f}  (target: <= 1.00)")
+print(f"meshc migrate status with {n} applied: {status * 1000:.0f} ms (median of 10; target: < 300 ms)")
+EOF
