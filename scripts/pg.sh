@@ -64,9 +64,17 @@ start() {
         install_postgres
         bin="$(find_bindir)" || { log "no PostgreSQL binaries after installing"; exit 1; }
     fi
-    if [[ -f "$DIR/data/postmaster.pid" ]] && "$bin/pg_ctl" status -D "$DIR/data" >/dev/null 2>&1; then
-        echo "$URL"
-        return 0
+    # Already running (started by an earlier `start`)? Then it is reused.
+    if [[ -f "$DIR/data/postmaster.pid" ]]; then
+        OWNER="$(stat -c %U "$DIR/data")"
+        if as_owner "$bin/pg_ctl" status -D "$DIR/data" >/dev/null 2>&1; then
+            echo "$URL"
+            return 0
+        fi
+    fi
+    if "$bin/pg_isready" -q -h 127.0.0.1 -p "$PORT" >/dev/null 2>&1; then
+        log "port $PORT is taken by a server that is not this script's; set MESH_PG_PORT to another port"
+        exit 1
     fi
     OWNER="$(id -un)"
     if [[ "$(id -u)" == 0 ]]; then

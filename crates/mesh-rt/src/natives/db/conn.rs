@@ -58,10 +58,10 @@ impl SharedConn {
     }
 }
 
-/// A deadpool pool with its checkout timeout.
+/// A deadpool pool (whose wait timeout is the checkout timeout) and whether
+/// `Pool.close` was called.
 pub struct PoolInner {
     pub pool: deadpool_postgres::Pool,
-    pub timeout: Duration,
     pub closed: AtomicBool,
 }
 

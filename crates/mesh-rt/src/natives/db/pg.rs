@@ -414,7 +414,6 @@ pub fn pool_open(_: &mut ProcessCtx, a: &mut Args) -> NativeResult {
             };
             let inner = PoolInner {
                 pool,
-                timeout,
                 closed: Default::default(),
             };
             // Open `min` connections at once; they go back to the pool idle.
