@@ -2,7 +2,7 @@
 # Migration benchmark (ARCHITECTURE "Performance is measured side by side"): 500 generated
 # migrations applied to an empty database by `meshc migrate up` (Mesh files, compiled with
 # the project and run in-process) and by sqlx-cli (`sqlx migrate run`, the same statements
-# as SQL files), each on a fresh database, best of 3 runs; then `meshc migrate status`
+# as SQL files), each on a fresh database, best of 5 alternating runs; then `meshc migrate status`
 # with the 500 applied. Prints the times and the ratio.
 #
 # Usage: bench/migrate.sh [N]   (default N=500)
@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${1:-500}"
-RUNS=3
+RUNS=5
 
 if ! command -v sqlx >/dev/null 2>&1; then
     echo "installing sqlx-cli (once)…" >&2
@@ -64,26 +64,29 @@ import subprocess, sys
 subprocess.run(["psql", sys.argv[1], "-qAtc", sys.argv[2]], check=True, stdout=subprocess.DEVNULL)
 EOF
 }
-fresh() { sql "DROP DATABASE IF EXISTS $1 WITH (FORCE)"; sql "CREATE DATABASE $1"; }
+fresh() { sql "DROP DATABASE IF EXISTS $1 WITH (FORCE)" 2>/dev/null; sql "CREATE DATABASE $1"; }
 secs() { python3 -c "import time; print(time.perf_counter())"; }
 
-best() {  # best wall-clock seconds of RUNS runs of: $1 = db name, rest = command (DB_URL substituted)
+run_once() {  # wall-clock seconds of one run on a fresh database: $1 = db name, rest = command (DB_URL substituted)
     local db="$1"; shift
-    local best=""
-    for _ in $(seq "$RUNS"); do
-        fresh "$db"
-        local url; url="$(db_url "$db")"
-        local t0; t0="$(secs)"
-        "${@//DB_URL/$url}" >/dev/null 2>"$WORK/err" || { cat "$WORK/err" >&2; echo "command failed: $*" >&2; exit 1; }
-        local t1; t1="$(secs)"
-        best="$(python3 -c "a='$best'; d=$t1-$t0; print(d if not a else min(float(a), d))")"
-    done
-    echo "$best"
+    fresh "$db"
+    local url; url="$(db_url "$db")"
+    local t0; t0="$(secs)"
+    "${@//DB_URL/$url}" >/dev/null 2>"$WORK/err" || { cat "$WORK/err" >&2; echo "command failed: $*" >&2; exit 1; }
+    local t1; t1="$(secs)"
+    python3 -c "print($t1 - $t0)"
 }
 
-echo "applying $N migrations (best of $RUNS, fresh database each run)…" >&2
-MESH_T="$(best bench_mesh env DATABASE_URL=DB_URL "$MESHC" migrate "$WORK/mesh" up)"
-SQLX_T="$(best bench_sqlx sqlx migrate run --source "$WORK/sqlx" --database-url DB_URL)"
+# The two tools alternate, so that a change of load on the machine hits both alike.
+echo "applying $N migrations (best of $RUNS each, alternating, fresh database each run)…" >&2
+MESH_T=""; SQLX_T=""
+for _ in $(seq "$RUNS"); do
+    m="$(run_once bench_mesh env DATABASE_URL=DB_URL "$MESHC" migrate "$WORK/mesh" up)"
+    s="$(run_once bench_sqlx sqlx migrate run --source "$WORK/sqlx" --database-url DB_URL)"
+    MESH_T="$(python3 -c "a='$MESH_T'; print($m if not a else min(float(a), $m))")"
+    SQLX_T="$(python3 -c "a='$SQLX_T'; print($s if not a else min(float(a), $s))")"
+    echo "  run: meshc $(python3 -c "print(round($m * 1000))") ms, sqlx $(python3 -c "print(round($s * 1000))") ms" >&2
+done
 
 # `status` with all N applied (bench_mesh holds them after the last run).
 STATUS_T="$(python3 - "$MESHC" "$WORK/mesh" "$(db_url bench_mesh)" <<'EOF'

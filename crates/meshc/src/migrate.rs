@@ -230,8 +230,10 @@ pub fn run(opts: Options) -> ExitCode {
             conn: None,
             shared: None,
             functions: HashMap::new(),
+            tx_open: false,
         };
         let res = r.main().await;
+        r.close_open_tx().await;
         if let Some(s) = &r.shared {
             s.out().flush();
         }
@@ -278,6 +280,9 @@ struct Runner {
     shared: Option<Arc<Shared>>,
     /// Qualified function name → image index.
     functions: HashMap<String, u32>,
+    /// A transaction was opened ahead for the next migration (its `BEGIN` went out with the
+    /// previous migration's `COMMIT`, saving a round trip per migration).
+    tx_open: bool,
 }
 
 type Res<T> = Result<T, String>;
@@ -518,10 +523,11 @@ impl Runner {
         }
         self.compile()?;
         eprintln!("Running {} pending migration(s):", pending.len());
-        for f in &pending {
+        for (i, f) in pending.iter().enumerate() {
             eprintln!("  Applying: {}", f.label());
             let started = Instant::now();
-            self.apply(f, "up").await?;
+            let next_tx = pending.get(i + 1).is_some_and(|n| !n.no_tx);
+            self.apply(f, "up", next_tx).await?;
             if !self.opts.dry_run {
                 eprintln!(
                     "  Applied:  {} ({} ms)",
@@ -575,9 +581,10 @@ impl Runner {
             files.push(f);
         }
         self.compile()?;
-        for f in &files {
+        for (i, f) in files.iter().enumerate() {
             eprintln!("Rolling back: {}", f.label());
-            self.apply(f, "down").await?;
+            let next_tx = files.get(i + 1).is_some_and(|n| !n.no_tx);
+            self.apply(f, "down", next_tx).await?;
             if !self.opts.dry_run {
                 eprintln!("Rolled back: {}", f.label());
             }
@@ -585,9 +592,19 @@ impl Runner {
         Ok(targets)
     }
 
+    /// Ends a transaction opened ahead for a migration that did not run.
+    async fn close_open_tx(&mut self) {
+        if std::mem::take(&mut self.tx_open) {
+            if let Some(c) = &self.conn {
+                let _ = c.client.batch_execute("ROLLBACK").await;
+            }
+        }
+    }
+
     /// Runs `which` (`up`/`down`) of one migration and records it, in one transaction
-    /// unless the file opts out.
-    async fn apply(&mut self, f: &MigrationFile, which: &str) -> Res<()> {
+    /// unless the file opts out. With `next_tx`, the `BEGIN` of the next migration is sent
+    /// together with this one's `COMMIT`.
+    async fn apply(&mut self, f: &MigrationFile, which: &str, next_tx: bool) -> Res<()> {
         let shared = self.compile()?;
         let func = self.function(f, which)?;
         if self.opts.dry_run {
@@ -625,7 +642,9 @@ impl Runner {
             _ => format!("DELETE FROM _mesh_migrations WHERE version = {}", f.version),
         };
         let db = |e: tokio_postgres::Error| DbErr::from_pg(e).line();
-        if !f.no_tx {
+        if f.no_tx {
+            self.close_open_tx().await;
+        } else if !std::mem::take(&mut self.tx_open) {
             c.client
                 .batch_execute("BEGIN")
                 .await
@@ -661,11 +680,14 @@ impl Runner {
         }
         let ms = started.elapsed().as_millis();
         let record = record.replace("{ms}", &ms.to_string());
-        let finish = if f.no_tx {
+        let mut finish = if f.no_tx {
             record
         } else {
             format!("{record}; COMMIT")
         };
+        if next_tx {
+            finish.push_str("; BEGIN");
+        }
         if let Err(e) = c.client.batch_execute(&finish).await {
             let msg = db(e);
             if !f.no_tx {
@@ -676,12 +698,14 @@ impl Runner {
             } else {
                 ""
             };
+            // The batch stopped at the failure: the `BEGIN` ahead was not sent.
             return Err(format!(
                 "Failed to record migration {} ({}): {msg}{hint}",
                 f.label(),
                 f.shown
             ));
         }
+        self.tx_open = next_tx;
         Ok(())
     }
 }
