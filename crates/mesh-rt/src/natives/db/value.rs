@@ -489,11 +489,6 @@ pub fn cell(ty: &Type, raw: Option<&[u8]>) -> Result<Cell, Unreadable> {
     })
 }
 
-/// True for the column types that hold integers.
-pub fn is_int_type(ty: &Type) -> bool {
-    matches!(*ty, Type::INT2 | Type::INT4 | Type::INT8 | Type::OID)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
