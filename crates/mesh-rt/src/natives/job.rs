@@ -42,7 +42,7 @@ impl JobSlot {
     }
 
     /// Waits for the outcome.
-    async fn wait(&self) -> Result<Value, String> {
+    pub(crate) async fn wait(&self) -> Result<Value, String> {
         loop {
             let notified = self.done.notified();
             tokio::pin!(notified);

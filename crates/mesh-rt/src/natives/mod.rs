@@ -15,6 +15,7 @@
 pub mod env;
 pub mod file;
 pub mod float;
+pub mod http;
 pub mod int;
 pub mod io;
 pub mod job;
@@ -26,11 +27,14 @@ pub mod math;
 pub mod prelude;
 pub mod process;
 pub mod queue;
+pub mod request;
 pub mod row;
 pub mod service;
 pub mod set;
 pub mod string;
 pub mod timer;
+pub mod web;
+pub mod ws;
 
 use mesh_vm::value::{MapStore, SetStore};
 use mesh_vm::{NativeResult, ProcessRef, Value};
