@@ -264,6 +264,9 @@ async fn process_task(shared: Arc<Shared>, mut fiber: Fiber, role: Role) {
     }
     drop(fiber);
     drop(ctx);
+    // What the process printed goes out now, not whenever some other process next waits
+    // (a server's request processes print and end while nothing else waits).
+    shared.out().flush();
     signals::finish(&shared, &me, reason, value);
     shared.sched().leave();
 }
