@@ -17,12 +17,24 @@ fn routing_params_and_methods() {
     let s = app();
     let r = get(s.port, "/hello");
     assert_eq!((r.status, r.body.as_str()), (200, "{\"hello\":\"world\"}"));
-    assert_eq!(r.header("content-type"), Some("application/json; charset=utf-8"));
+    assert_eq!(
+        r.header("content-type"),
+        Some("application/json; charset=utf-8")
+    );
     assert_eq!(get(s.port, "/users/me").body, "me");
     assert_eq!(get(s.port, "/users/42").body, "user Some(42)");
-    assert_eq!(get(s.port, "/users/J%C3%B6rg%20K").body, "user Some(Jörg K)");
-    assert_eq!(get(s.port, "/users/7/posts/9").body, "user Some(7) post Some(9)");
-    assert_eq!(get(s.port, "/static/css/a.css").body, "static /static/css/a.css");
+    assert_eq!(
+        get(s.port, "/users/J%C3%B6rg%20K").body,
+        "user Some(Jörg K)"
+    );
+    assert_eq!(
+        get(s.port, "/users/7/posts/9").body,
+        "user Some(7) post Some(9)"
+    );
+    assert_eq!(
+        get(s.port, "/static/css/a.css").body,
+        "static /static/css/a.css"
+    );
     assert_eq!(get(s.port, "/closure").body, "closures work");
     let mut c = Conn::open(s.port);
     for m in ["POST", "PUT", "PATCH"] {
@@ -39,7 +51,9 @@ fn routing_params_and_methods() {
     assert_eq!(r.body, "any DELETE");
     // HEAD is answered by the GET route, without a body.
     c.send(b"HEAD /hello HTTP/1.1\r\nHost: x\r\n\r\n");
-    let r = c.read_head().unwrap_or_else(|| panic!("no response to HEAD"));
+    let r = c
+        .read_head()
+        .unwrap_or_else(|| panic!("no response to HEAD"));
     assert_eq!((r.status, r.header("content-length")), (200, Some("17")));
     c.send(b"GET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
     let r = c.read().unwrap_or_else(|| panic!("no response after HEAD"));
@@ -62,7 +76,9 @@ fn keep_alive_serves_many_requests_on_one_connection() {
     // Pipelined: three requests in one write, three responses in order.
     c.send(b"GET /users/a HTTP/1.1\r\nHost: x\r\n\r\nGET /users/b HTTP/1.1\r\nHost: x\r\n\r\nGET /users/c HTTP/1.1\r\nHost: x\r\n\r\n");
     for id in ["a", "b", "c"] {
-        let r = c.read().unwrap_or_else(|| panic!("pipelined response {id} missing"));
+        let r = c
+            .read()
+            .unwrap_or_else(|| panic!("pipelined response {id} missing"));
         assert_eq!(r.body, format!("user Some({id})"));
     }
 }
@@ -89,7 +105,8 @@ fn malformed_requests_get_4xx_and_the_server_stays_up() {
     let r = Conn::open(s.port).call("\x01\x02\x03 nonsense\r\n\r\n");
     assert_eq!(r.status, 400);
     // A declared body over the limit (1024 bytes for this router).
-    let r = Conn::open(s.port).call("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n");
+    let r =
+        Conn::open(s.port).call("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n");
     json_error(&r, 413);
     // A chunked body that grows over the limit.
     let mut c = Conn::open(s.port);
@@ -139,7 +156,11 @@ fn a_failing_handler_gets_a_500_and_the_server_keeps_serving() {
     while !s.stderr().contains("List.head: empty list") && Instant::now() < end {
         std::thread::sleep(Duration::from_millis(20));
     }
-    assert!(s.stderr().contains("List.head: empty list"), "{}", s.stderr());
+    assert!(
+        s.stderr().contains("List.head: empty list"),
+        "{}",
+        s.stderr()
+    );
 }
 
 #[test]
@@ -165,7 +186,10 @@ fn query_parameters_are_decoded() {
         get(s.port, "/query?a=x+y%21&b=%C3%A9t%C3%A9&flag").body,
         "a=Some(x y!) b=Some(été) flag=Some()"
     );
-    assert_eq!(get(s.port, "/query?a=1&a=2").body, "a=Some(2) b=None flag=None");
+    assert_eq!(
+        get(s.port, "/query?a=1&a=2").body,
+        "a=Some(2) b=None flag=None"
+    );
     assert_eq!(get(s.port, "/query").body, "a=None b=None flag=None");
 }
 
@@ -200,7 +224,10 @@ fn statuses_reason_phrases_and_content_types() {
     let r = get(s.port, "/users/1");
     assert_eq!(r.header("content-type"), Some("text/plain; charset=utf-8"));
     assert_eq!(
-        r.headers.iter().filter(|(n, _)| n == "content-type").count(),
+        r.headers
+            .iter()
+            .filter(|(n, _)| n == "content-type")
+            .count(),
         1
     );
 }
@@ -259,8 +286,8 @@ fn tls_serving_with_a_self_signed_certificate() {
         let tcp = tokio::net::TcpStream::connect(("127.0.0.1", s.port))
             .await
             .unwrap_or_else(|e| panic!("{e}"));
-        let name = rustls::pki_types::ServerName::try_from("localhost")
-            .unwrap_or_else(|e| panic!("{e}"));
+        let name =
+            rustls::pki_types::ServerName::try_from("localhost").unwrap_or_else(|e| panic!("{e}"));
         let mut tls = tokio_rustls::TlsConnector::from(config)
             .connect(name, tcp)
             .await
@@ -325,9 +352,13 @@ fn sigterm_finishes_requests_in_flight_then_exits() {
     let slow = std::thread::spawn(move || get(port, "/sleep?ms=700"));
     std::thread::sleep(Duration::from_millis(200));
     s.terminate();
-    let r = slow.join().unwrap_or_else(|_| panic!("client thread failed"));
+    let r = slow
+        .join()
+        .unwrap_or_else(|_| panic!("client thread failed"));
     assert_eq!((r.status, r.body.as_str()), (200, "slept 700"));
-    let status = s.wait_exit(10).unwrap_or_else(|| panic!("still running after SIGTERM"));
+    let status = s
+        .wait_exit(10)
+        .unwrap_or_else(|| panic!("still running after SIGTERM"));
     assert_eq!(status.code(), Some(0));
     assert!(std::net::TcpStream::connect(("127.0.0.1", port)).is_err());
 }

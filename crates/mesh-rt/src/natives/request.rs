@@ -145,7 +145,11 @@ mod tests {
         assert_eq!(s(path, "Request.path", vec![r()]), "/a%20b");
         assert_eq!(s(body, "Request.body", vec![r()]), "{}");
         assert_eq!(
-            s(header, "Request.header", vec![r(), Value::str("X-Sentry-AUTH")]),
+            s(
+                header,
+                "Request.header",
+                vec![r(), Value::str("X-Sentry-AUTH")]
+            ),
             "Some(key=1)"
         );
         assert_eq!(
@@ -156,9 +160,18 @@ mod tests {
             s(header, "Request.header", vec![r(), Value::str("bad name")]),
             "None"
         );
-        assert_eq!(s(query, "Request.query", vec![r(), Value::str("q")]), "Some(2)");
-        assert_eq!(s(param, "Request.param", vec![r(), Value::str("id")]), "Some(7)");
-        assert_eq!(s(param, "Request.param", vec![r(), Value::str("x")]), "None");
+        assert_eq!(
+            s(query, "Request.query", vec![r(), Value::str("q")]),
+            "Some(2)"
+        );
+        assert_eq!(
+            s(param, "Request.param", vec![r(), Value::str("id")]),
+            "Some(7)"
+        );
+        assert_eq!(
+            s(param, "Request.param", vec![r(), Value::str("x")]),
+            "None"
+        );
         assert_eq!(
             s(headers, "Request.headers", vec![r()]),
             "%{x-sentry-auth => key=1, x-dup => b}"

@@ -330,12 +330,13 @@ impl AsyncWrite for Io {
 }
 
 /// Accepts connections until shutdown begins, running `serve(io, stop)` for each in its own
-/// task; then waits for the live connections to finish. `stop` sees `true` when shutdown
-/// begins.
+/// task; then waits for the live connections (and those `also` counts, e.g. upgraded
+/// WebSocket connections) to finish. `stop` sees `true` when shutdown begins.
 pub async fn accept_loop<F, Fut>(
     shared: Arc<Shared>,
     listener: TcpListener,
     tls: Option<TlsAcceptor>,
+    also: Option<Tracker>,
     serve: F,
 ) where
     F: Fn(Io, watch::Receiver<bool>) -> Fut + Send + Sync + 'static,
@@ -370,8 +371,7 @@ pub async fn accept_loop<F, Fut>(
             let io = match tls {
                 None => Io::Plain(tcp),
                 Some(acceptor) => {
-                    match tokio::time::timeout(TLS_HANDSHAKE_TIMEOUT, acceptor.accept(tcp)).await
-                    {
+                    match tokio::time::timeout(TLS_HANDSHAKE_TIMEOUT, acceptor.accept(tcp)).await {
                         Ok(Ok(s)) => Io::Tls(Box::new(s)),
                         // A failed or slow handshake only concerns that client.
                         _ => return,
@@ -383,6 +383,9 @@ pub async fn accept_loop<F, Fut>(
     }
     drop(listener);
     tracker.idle().await;
+    if let Some(t) = also {
+        t.idle().await;
+    }
 }
 
 /// Serves one HTTP/1.1 connection (keep-alive, upgrades allowed) with `service` until the

@@ -25,7 +25,11 @@ pub struct Server {
     stderr: Arc<Mutex<String>>,
 }
 
-fn pump(r: impl Read + Send + 'static, buf: Arc<Mutex<String>>, port_tx: Option<mpsc::Sender<u16>>) {
+fn pump(
+    r: impl Read + Send + 'static,
+    buf: Arc<Mutex<String>>,
+    port_tx: Option<mpsc::Sender<u16>>,
+) {
     std::thread::spawn(move || {
         let mut lines = BufReader::new(r);
         let mut line = String::new();
@@ -35,10 +39,13 @@ fn pump(r: impl Read + Send + 'static, buf: Arc<Mutex<String>>, port_tx: Option<
                 Ok(0) | Err(_) => return,
                 Ok(_) => {}
             }
-            buf.lock().unwrap_or_else(|e| e.into_inner()).push_str(&line);
+            buf.lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push_str(&line);
             if let Some(tx) = &port_tx {
                 if let Some(rest) = line.split("listening on ").nth(1) {
-                    if let Some(port) = rest.trim().rsplit(':').next().and_then(|p| p.parse().ok()) {
+                    if let Some(port) = rest.trim().rsplit(':').next().and_then(|p| p.parse().ok())
+                    {
                         let _ = tx.send(port);
                     }
                 }
@@ -90,12 +97,18 @@ impl Server {
 
     /// Everything the program printed on standard output so far.
     pub fn stdout(&self) -> String {
-        self.stdout.lock().unwrap_or_else(|e| e.into_inner()).clone()
+        self.stdout
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     /// Everything the program printed on standard error so far.
     pub fn stderr(&self) -> String {
-        self.stderr.lock().unwrap_or_else(|e| e.into_inner()).clone()
+        self.stderr
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     /// Waits (up to 10 s) until standard output contains `needle`.

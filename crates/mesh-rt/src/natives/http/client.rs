@@ -39,7 +39,8 @@ const AGENT: &str = concat!("mesh/", env!("CARGO_PKG_VERSION"));
 fn build() -> Result<HttpClient, String> {
     use rustls::pki_types::pem::PemObject;
     use rustls::pki_types::CertificateDer;
-    let mut roots = rustls::RootCertStore::from_iter(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+    let mut roots =
+        rustls::RootCertStore::from_iter(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
     if let Some(path) = std::env::var_os("SSL_CERT_FILE") {
         let certs = CertificateDer::pem_file_iter(&path)
             .map_err(|e| format!("cannot read SSL_CERT_FILE {}: {e}", path.to_string_lossy()))?;
@@ -99,7 +100,9 @@ struct Received {
 }
 
 fn parse_url(url: &str) -> Result<Uri, String> {
-    let uri: Uri = url.parse().map_err(|e| format!("invalid URL `{url}`: {e}"))?;
+    let uri: Uri = url
+        .parse()
+        .map_err(|e| format!("invalid URL `{url}`: {e}"))?;
     match uri.scheme_str() {
         Some("http") | Some("https") if uri.host().is_some() => Ok(uri),
         _ => Err(format!(
@@ -191,10 +194,7 @@ pub fn simple(ctx: &mut ProcessCtx, a: &mut Args, method: Method) -> NativeResul
         let uri = parse_url(&url);
         let mut headers = Vec::new();
         let body = if method == Method::POST {
-            headers.push((
-                CONTENT_TYPE,
-                HeaderValue::from_static("application/json"),
-            ));
+            headers.push((CONTENT_TYPE, HeaderValue::from_static("application/json")));
             Bytes::from(a.str(1)?.to_string())
         } else {
             Bytes::new()
@@ -263,10 +263,12 @@ pub fn request(ctx: &mut ProcessCtx, a: &mut Args) -> NativeResult {
         } else {
             DEFAULT_TIMEOUT
         };
-        let checked = method.and_then(|m| uri.map(|u| (m, u))).and_then(|mu| match header_error {
-            Some(e) => Err(e),
-            None => Ok(mu),
-        });
+        let checked = method
+            .and_then(|m| uri.map(|u| (m, u)))
+            .and_then(|mu| match header_error {
+                Some(e) => Err(e),
+                None => Ok(mu),
+            });
         Ok::<_, String>((checked, headers, body, timeout))
     })();
     let (checked, headers, body, timeout) = match prepared {

@@ -152,8 +152,8 @@ pub fn route(_: &mut ProcessCtx, a: &mut Args) -> Ret {
 /// `HTTP.route_method(r, method, pattern, handler)`.
 pub fn route_method(_: &mut ProcessCtx, a: &mut Args) -> Ret {
     let m = a.str(1)?;
-    let method = Method::from_bytes(m.as_bytes())
-        .map_err(|_| a.fail(format!("invalid method `{m}`")))?;
+    let method =
+        Method::from_bytes(m.as_bytes()).map_err(|_| a.fail(format!("invalid method `{m}`")))?;
     add_route(a, Some(method), 2, 3)
 }
 
@@ -202,7 +202,10 @@ pub fn response(_: &mut ProcessCtx, a: &mut Args) -> Ret {
     let status = status_of(a, a.int(0)?)?;
     let body = a.take_str(1)?;
     let body = Arc::try_unwrap(body).unwrap_or_else(|s| (*s).clone());
-    Ok(Handle::new_value(RESPONSE, ResponseData::json(status, body)))
+    Ok(Handle::new_value(
+        RESPONSE,
+        ResponseData::json(status, body),
+    ))
 }
 
 /// `HTTP.response_with_headers(status, body, headers)`: the headers in map order; a
@@ -304,10 +307,7 @@ mod tests {
         )
         .unwrap_or_default();
         let d = resp(&r).map(|d| (d.status.as_u16(), d.headers.get(CONTENT_TYPE).cloned()));
-        assert_eq!(
-            d,
-            Some((201, Some(HeaderValue::from_static(JSON_TYPE))))
-        );
+        assert_eq!(d, Some((201, Some(HeaderValue::from_static(JSON_TYPE)))));
         let mut m = crate::natives::empty_map(2);
         m.insert(Value::str("Content-Type"), Value::str("text/html"));
         m.insert(Value::str("X-A"), Value::str("1"));
@@ -366,7 +366,12 @@ mod tests {
             &mut c,
             route_method,
             "HTTP.route_method",
-            vec![r0.clone(), Value::str("GET"), Value::str("/x"), Value::Fn(0)],
+            vec![
+                r0.clone(),
+                Value::str("GET"),
+                Value::str("/x"),
+                Value::Fn(0),
+            ],
         )
         .unwrap_or_default();
         let count = |v: &Value| match v {

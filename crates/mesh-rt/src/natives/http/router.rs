@@ -120,8 +120,8 @@ impl RouterData {
                 if !applies(r) {
                     continue;
                 }
-                let segs = segs
-                    .get_or_insert_with(|| path.split('/').filter(|s| !s.is_empty()).collect());
+                let segs =
+                    segs.get_or_insert_with(|| path.split('/').filter(|s| !s.is_empty()).collect());
                 if let Some(params) = match_params(pat, segs) {
                     return Some(Match { route: r, params });
                 }
@@ -200,7 +200,10 @@ mod tests {
     #[test]
     fn patterns_are_classified() {
         assert_eq!(Pattern::parse("/a/b"), Pattern::Exact("/a/b".into()));
-        assert_eq!(Pattern::parse("/files/*"), Pattern::Wildcard("/files".into()));
+        assert_eq!(
+            Pattern::parse("/files/*"),
+            Pattern::Wildcard("/files".into())
+        );
         assert_eq!(Pattern::parse("/*"), Pattern::Wildcard("".into()));
         assert_eq!(
             Pattern::parse("/u/:id/x"),

@@ -89,16 +89,22 @@ pub fn start(ctx: &mut ProcessCtx, a: &mut Args) -> Result<NativeFuture, String>
     });
     let shared = ctx.shared().clone();
     Ok(Box::pin(async move {
-        web::accept_loop(shared, listener, tls, move |io: Io, stop: watch::Receiver<bool>| {
-            let app = app.clone();
-            async move {
-                let service = hyper::service::service_fn(move |req| {
-                    let app = app.clone();
-                    async move { Ok::<_, Infallible>(handle(&app, req).await) }
-                });
-                web::serve_http1(io, service, stop).await
-            }
-        })
+        web::accept_loop(
+            shared,
+            listener,
+            tls,
+            None,
+            move |io: Io, stop: watch::Receiver<bool>| {
+                let app = app.clone();
+                async move {
+                    let service = hyper::service::service_fn(move |req| {
+                        let app = app.clone();
+                        async move { Ok::<_, Infallible>(handle(&app, req).await) }
+                    });
+                    web::serve_http1(io, service, stop).await
+                }
+            },
+        )
         .await;
         Ok(Value::Unit)
     }))
@@ -199,7 +205,10 @@ async fn respond(app: &App, req: Request<Incoming>) -> Reply {
     let mut params = Vec::new();
     if let Some(m) = &matched {
         for (name, raw) in &m.params {
-            params.push((name.to_string(), percent_decode(raw, false).map_err(|e| bad(&e))?));
+            params.push((
+                name.to_string(),
+                percent_decode(raw, false).map_err(|e| bad(&e))?,
+            ));
         }
     }
     let handler = matched.map(|m| m.route.handler.clone());

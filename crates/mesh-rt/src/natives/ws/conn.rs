@@ -36,7 +36,7 @@ use std::time::Duration;
 use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::sync::{mpsc, watch};
 use tokio::time::Instant;
-use tokio_tungstenite::tungstenite::error::Error as WsError;
+use tokio_tungstenite::tungstenite::error::{Error as WsError, ProtocolError};
 use tokio_tungstenite::tungstenite::handshake::derive_accept_key;
 use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 use tokio_tungstenite::tungstenite::protocol::{CloseFrame, Role, WebSocketConfig};
@@ -116,6 +116,7 @@ pub fn start(ctx: &mut ProcessCtx, a: &mut Args) -> Result<Value, String> {
             shared.clone(),
             listener,
             tls,
+            Some(app.live.clone()),
             move |io: Io, stop: watch::Receiver<bool>| {
                 let app = app2.clone();
                 async move {
@@ -128,7 +129,6 @@ pub fn start(ctx: &mut ProcessCtx, a: &mut Args) -> Result<Value, String> {
             },
         )
         .await;
-        app.live.idle().await;
         shared.sched().leave();
     });
     Ok(Value::Unit)
@@ -148,10 +148,8 @@ fn bad_request(reason: &str) -> Response<Full<Bytes>> {
 /// True if header `h` of `req` holds `token` in its comma-separated list (any case).
 fn has_token(req: &Request<Incoming>, h: hyper::header::HeaderName, token: &str) -> bool {
     req.headers().get_all(h).iter().any(|v| {
-        v.to_str().is_ok_and(|s| {
-            s.split(',')
-                .any(|t| t.trim().eq_ignore_ascii_case(token))
-        })
+        v.to_str()
+            .is_ok_and(|s| s.split(',').any(|t| t.trim().eq_ignore_ascii_case(token)))
     })
 }
 
@@ -166,7 +164,12 @@ fn upgrade(app: Arc<WsApp>, mut req: Request<Incoming>) -> Response<Full<Bytes>>
     if !has_token(&req, CONNECTION, "upgrade") {
         return bad_request("missing `Connection: upgrade`");
     }
-    if req.headers().get(SEC_WEBSOCKET_VERSION).map(|v| v.as_bytes()) != Some(b"13") {
+    if req
+        .headers()
+        .get(SEC_WEBSOCKET_VERSION)
+        .map(|v| v.as_bytes())
+        != Some(b"13")
+    {
         let mut r = bad_request("Sec-WebSocket-Version must be 13");
         r.headers_mut()
             .insert(SEC_WEBSOCKET_VERSION, HeaderValue::from_static("13"));
@@ -185,9 +188,14 @@ fn upgrade(app: Arc<WsApp>, mut req: Request<Incoming>) -> Response<Full<Bytes>>
         .to_string();
     let headers = header_map(req.headers());
     let on_upgrade = hyper::upgrade::on(&mut req);
+    // The id is given now, so connections are numbered in the order of their handshakes.
+    let (tx, out_rx) = app.shared.web().ws.open();
+    let live = app.live.enter();
     tokio::spawn(async move {
-        if let Ok(upgraded) = on_upgrade.await {
-            run(app, TokioIo::new(upgraded), path, headers).await;
+        let _live = live;
+        match on_upgrade.await {
+            Ok(upgraded) => run(app, TokioIo::new(upgraded), tx, out_rx, path, headers).await,
+            Err(_) => app.shared.web().ws.remove(&tx),
         }
     });
     let mut r = Response::new(Full::new(Bytes::new()));
@@ -213,7 +221,8 @@ enum Wrote {
     /// A `Close` was found in the queue behind the messages.
     Close(u16, String),
     Failed,
-    TimedOut,
+    /// The client did not take the messages in time, or its queue overflowed meanwhile.
+    Slow,
 }
 
 /// Writes `first` and whatever else is queued (up to [`BATCH`]), then flushes.
@@ -245,11 +254,16 @@ where
         ws.flush().await?;
         Ok::<_, WsError>(close)
     };
-    match tokio::time::timeout(WRITE_TIMEOUT, work).await {
-        Ok(Ok(None)) => Wrote::Ok,
-        Ok(Ok(Some((code, reason)))) => Wrote::Close(code, reason),
-        Ok(Err(WsError::WriteBufferFull(_))) | Err(_) => Wrote::TimedOut,
-        Ok(Err(_)) => Wrote::Failed,
+    // A client found too slow while its socket is full interrupts the write at once.
+    let slow = tx.kick.notified();
+    tokio::select! {
+        r = tokio::time::timeout(WRITE_TIMEOUT, work) => match r {
+            Ok(Ok(None)) => Wrote::Ok,
+            Ok(Ok(Some((code, reason)))) => Wrote::Close(code, reason),
+            Ok(Err(WsError::WriteBufferFull(_))) | Err(_) => Wrote::Slow,
+            Ok(Err(_)) => Wrote::Failed,
+        },
+        _ = slow => Wrote::Slow,
     }
 }
 
@@ -282,23 +296,32 @@ where
     .await;
 }
 
-/// The life of one upgraded connection.
-async fn run<S>(app: Arc<WsApp>, io: S, path: String, headers: Value)
-where
+/// The life of one upgraded connection, registered as `tx`.
+async fn run<S>(
+    app: Arc<WsApp>,
+    io: S,
+    tx: Arc<ConnTx>,
+    mut out_rx: mpsc::Receiver<Out>,
+    path: String,
+    headers: Value,
+) where
     S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
 {
-    let _live = app.live.enter();
     let config = WebSocketConfig::default()
         .max_message_size(Some(MAX_MESSAGE))
         .max_frame_size(Some(MAX_MESSAGE))
         .max_write_buffer_size(2 * MAX_MESSAGE);
     let mut ws = WebSocketStream::from_raw_socket(io, Role::Server, Some(config)).await;
     let registry = &app.shared.web().ws;
-    let (tx, mut out_rx) = registry.open();
     let (in_tx, in_rx) = mpsc::channel(INBOX_LEN);
     let inbox = Arc::new(Inbox::new(in_rx));
     let slot = Arc::new(JobSlot::default());
-    let args = vec![inbox_value(inbox.clone()), Value::Int(tx.id), Value::str(path), headers];
+    let args = vec![
+        inbox_value(inbox.clone()),
+        Value::Int(tx.id),
+        Value::str(path),
+        headers,
+    ];
     if scheduler::spawn(&app.shared, &app.entry, args, Some(slot.clone())).is_err() {
         close(&mut ws, 1011, "internal error").await;
         registry.remove(&tx);
@@ -338,7 +361,7 @@ where
                         Wrote::Ok => {}
                         Wrote::Close(c, r) => break close(&mut ws, c, &r).await,
                         Wrote::Failed => break (1006, String::new()),
-                        Wrote::TimedOut => break close(&mut ws, 1008, "slow consumer").await,
+                        Wrote::Slow => break close(&mut ws, 1008, "slow consumer").await,
                     }
                 }
             }
@@ -354,7 +377,7 @@ where
                         Wrote::Ok => {}
                         Wrote::Close(c, r) => break close(&mut ws, c, &r).await,
                         Wrote::Failed => break (1006, String::new()),
-                        Wrote::TimedOut => break close(&mut ws, 1008, "slow consumer").await,
+                        Wrote::Slow => break close(&mut ws, 1008, "slow consumer").await,
                     }
                 }
                 Some(Out::Close(c, r)) => break close(&mut ws, c, &r).await,
@@ -380,6 +403,9 @@ where
                 Some(Ok(Message::Ping(_) | Message::Frame(_))) => {}
                 Some(Err(WsError::Capacity(_))) => break close(&mut ws, 1009, "message too big").await,
                 Some(Err(WsError::Utf8(_))) => break close(&mut ws, 1007, "invalid UTF-8").await,
+                Some(Err(WsError::Protocol(ProtocolError::ResetWithoutClosingHandshake))) => {
+                    break (1006, String::new())
+                }
                 Some(Err(WsError::Protocol(_))) => break close(&mut ws, 1002, "protocol error").await,
                 Some(Err(_)) | None => break (1006, String::new()),
             },

@@ -288,9 +288,11 @@ fn status(ok: bool) -> Value {
 pub fn send(ctx: &mut ProcessCtx, a: &mut Args) -> Ret {
     let id = a.int(0)?;
     let text = take_text(a, 1)?;
-    Ok(status(registry(ctx).get(id).is_some_and(|tx| {
-        tx.push(Message::Text(text.into()))
-    })))
+    Ok(status(
+        registry(ctx)
+            .get(id)
+            .is_some_and(|tx| tx.push(Message::Text(text.into()))),
+    ))
 }
 
 /// `Ws.send_binary(conn, data)`.
@@ -315,9 +317,11 @@ pub fn close(ctx: &mut ProcessCtx, a: &mut Args) -> Ret {
     if !sendable_code(code) || reason.len() > 123 {
         return Ok(status(false));
     }
-    Ok(status(registry(ctx).get(id).is_some_and(|tx| {
-        tx.close(code as u16, reason)
-    })))
+    Ok(status(
+        registry(ctx)
+            .get(id)
+            .is_some_and(|tx| tx.close(code as u16, reason)),
+    ))
 }
 
 /// `Ws.join(conn, room)`.
@@ -417,7 +421,10 @@ mod tests {
         assert!(reg.join(b.id, "r"));
         assert!(reg.join(b.id, "r"));
         assert_eq!(reg.room_size("r"), 2);
-        assert_eq!(reg.broadcast("r", &Message::Text("x".into()), Some(a.id)), 0);
+        assert_eq!(
+            reg.broadcast("r", &Message::Text("x".into()), Some(a.id)),
+            0
+        );
         assert!(matches!(rb.try_recv(), Ok(Out::Msg(Message::Text(t), 1)) if t.as_str() == "x"));
         assert!(rb.try_recv().is_err());
         assert!(reg.leave(a.id, "r"));
