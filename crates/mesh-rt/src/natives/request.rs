@@ -39,7 +39,7 @@ impl RequestData {
         self.headers
             .get_all(name)
             .iter()
-            .last()
+            .next_back()
             .and_then(|v| std::str::from_utf8(v.as_bytes()).ok())
     }
 }

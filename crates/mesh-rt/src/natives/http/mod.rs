@@ -248,7 +248,7 @@ pub fn header(_: &mut ProcessCtx, a: &mut Args) -> Ret {
         r.headers
             .get_all(name)
             .iter()
-            .last()
+            .next_back()
             .and_then(|v| std::str::from_utf8(v.as_bytes()).ok())
             .map(Value::str),
     ))

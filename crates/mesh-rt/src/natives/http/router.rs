@@ -103,7 +103,10 @@ impl RouterData {
     }
 
     fn find_for<'r, 'p>(&'r self, method: &Method, path: &'p str) -> Option<Match<'r, 'p>> {
-        let applies = |r: &Route| r.method.as_ref().map_or(true, |m| m == method);
+        let applies = |r: &Route| match &r.method {
+            Some(m) => m == method,
+            None => true,
+        };
         for r in &self.routes {
             if let Pattern::Exact(p) = &r.pattern {
                 if applies(r) && p == path {
