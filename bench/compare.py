@@ -2,7 +2,11 @@
 
 Every program times its own work with a monotonic clock and prints `<result> <microseconds>`,
 so interpreter and VM start-up are not counted (Erlang's takes ~100 ms). Each program runs
-REPEAT times; the best time counts. Results of the three languages must agree.
+REPEAT times; the best time counts. Results of the languages must agree.
+
+Groups: `lang` (sequential code: Mesh, Erlang, Python), `proc` (processes and messages:
+Mesh and Erlang, with the peak memory of the spawn benchmark per process), `tooling`
+(meshc itself), `all`.
 """
 
 import json
@@ -15,7 +19,7 @@ import tempfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LANG = os.path.join(ROOT, "bench", "lang")
 OUT = os.path.join(ROOT, "bench", "out")
-MESHC = os.path.join(ROOT, "target", "release", "meshc")
+MESHC = os.path.join(os.environ.get("CARGO_TARGET_DIR") or os.path.join(ROOT, "target"), "release", "meshc")
 REPEAT = 3
 
 # name, erlang module
@@ -26,6 +30,19 @@ BENCHES = [
     ("string", "string_cat"),
     ("map", "map_bench"),
 ]
+
+
+# name, erlang module, unit of the reported figure, how to compute it from µs, and whether
+# a higher figure is better
+PROC_BENCHES = [
+    ("spawn", "spawn_bench", "ms", lambda us: us / 1000, False),
+    ("ring", "ring", "msg/s", lambda us: 1_000_000 / (us / 1e6), True),
+    ("pingpong", "pingpong", "us/round trip", lambda us: us / 100_000, False),
+    ("service", "service_bench", "calls/s", lambda us: 100_000 / (us / 1e6), True),
+]
+
+# Processes the spawn benchmark starts (its peak memory is divided by this).
+SPAWNED = 1_000_000
 
 
 def run(cmd, cwd=None):
@@ -63,6 +80,55 @@ def lang():
     print(f"{'benchmark':<10}{'mesh ms':>10}{'erlang ms':>11}{'python ms':>11}{'mesh/erlang':>13}{'mesh/python':>13}")
     for name, m, e, p in rows:
         print(f"{name:<10}{m/1000:>10.1f}{e/1000:>11.1f}{p/1000:>11.1f}{m/e:>13.2f}{m/p:>13.2f}")
+    return rows
+
+
+def best_measured(cmd):
+    """Best of REPEAT runs: (µs, result, peak RSS bytes of the best run)."""
+    results = []
+    for _ in range(REPEAT):
+        out = run([sys.executable, __file__, "--measure", *cmd]).split()
+        # The wrapper appends the child's peak RSS (KiB) after its output.
+        results.append((int(out[-2]), out[0], int(out[-1]) * 1024))
+    results.sort()
+    return results[0]
+
+
+def measure_child(cmd):
+    """`--measure CMD…`: runs CMD, prints its output and then its peak RSS in KiB."""
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
+    out = p.stdout.read()
+    _, status, usage = os.wait4(p.pid, 0)
+    if status != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed with status {status}:\n{out}")
+    sys.stdout.write(out.rstrip("\n") + f" {usage.ru_maxrss}\n")
+
+
+def proc():
+    os.makedirs(OUT, exist_ok=True)
+    rows = []
+    for name, erl_mod, unit, figure, higher_better in PROC_BENCHES:
+        proj = os.path.join(OUT, f"mesh_{name}")
+        os.makedirs(proj, exist_ok=True)
+        shutil.copy(os.path.join(LANG, f"{name}.mpl"), os.path.join(proj, "main.mpl"))
+        exe = os.path.join(proj, "bench")
+        run([MESHC, "build", proj, "-o", exe])
+        run(["erlc", "-o", OUT, os.path.join(LANG, f"{erl_mod}.erl")])
+        mesh_t, mesh_r, mesh_mem = best_measured([exe])
+        erl_t, erl_r, erl_mem = best_measured(
+            ["erl", "+P", str(2 * SPAWNED), "-noshell", "-pa", OUT, "-s", erl_mod, "main", "-s", "init", "stop"])
+        if mesh_r != erl_r:
+            raise SystemExit(f"{name}: results differ: mesh {mesh_r}, erlang {erl_r}")
+        m, e = figure(mesh_t), figure(erl_t)
+        rows.append((name, unit, m, e, (m / e) if higher_better else (e / m), mesh_mem, erl_mem))
+    print("mesh vs erlang: how many times faster Mesh is (below 1: slower)")
+    print(f"{'benchmark':<10}{'unit':>15}{'mesh':>14}{'erlang':>14}{'mesh vs erlang':>16}")
+    for name, unit, m, e, speed, _, _ in rows:
+        print(f"{name:<10}{unit:>15}{m:>14.2f}{e:>14.2f}{speed:>15.2f}x")
+    for name, unit, _, _, _, mm, em in rows:
+        if name == "spawn":
+            print(f"spawn: peak RSS of the whole program per process spawned: mesh {mm / SPAWNED:.0f} bytes, "
+                  f"erlang {em / SPAWNED:.0f} bytes")
     return rows
 
 
@@ -128,8 +194,13 @@ def tooling():
 
 
 if __name__ == "__main__":
+    if len(sys.argv) > 2 and sys.argv[1] == "--measure":
+        measure_child(sys.argv[2:])
+        sys.exit(0)
     what = sys.argv[1] if len(sys.argv) > 1 else "all"
     if what in ("lang", "all"):
         lang()
+    if what in ("proc", "all"):
+        proc()
     if what in ("tooling", "all"):
         tooling()

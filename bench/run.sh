@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks Mesh side by side with Erlang/OTP and Python 3 and prints time ratios.
-# Usage: bench/run.sh [lang|tooling|all]   (default: all)
+# Usage: bench/run.sh [lang|proc|tooling|all]   (default: all)
 # Installs erlang-base and hyperfine from Debian's packages if they are missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -24,7 +24,9 @@ pub type Signal do
   Down(Int, Pid, ExitReason)
 end deriving(Eq, Display, Debug)
 
-## Registers `pid` under `name` (node-local). 0 on success, 1 if the name is taken.
+## Registers `pid` under `name` (node-local). 0 on success, 1 if the name is taken or the
+## process is not running. A process may have several names; they are released when it
+## ends.
 pub extern fn register(name :: String, pid :: Pid) -> Int
 
 ## The pid registered under `name`. An unknown name gives a pid that is not running: sending
@@ -37,17 +39,24 @@ pub extern fn lookup(name :: String) -> Option<Pid>
 ## Removes a registration. 0 on success, 1 if the name was not registered.
 pub extern fn unregister(name :: String) -> Int
 
-## Watches `pid`: when it ends, the caller receives `Down(ref, pid, reason)`. Returns `ref`.
+## Watches `pid`: when it ends, the caller receives `Down(ref, pid, reason)` (once).
+## Returns `ref`. A pid that is not running gives `Down(ref, pid, Noproc)` at once.
 pub extern fn monitor(pid :: Pid) -> Int
 
 ## Stops watching. 0 if the monitor existed, 1 otherwise.
 pub extern fn demonitor(ref :: Int) -> Int
 
 ## With `true`, exit signals from linked processes arrive as `Exit(pid, reason)` messages
-## instead of ending the caller (except `Killed`).
+## instead of ending the caller (a `Normal` exit is then visible too). Only a kill sent
+## with `stop(pid, Killed)` cannot be trapped; a linked process that *died* `Killed`
+## arrives as an ordinary `Exit(pid, Killed)`.
 pub extern fn trap_exit(on :: Bool) -> ()
 
-## Sends an exit signal with `reason` to `pid` (as if a linked process had ended).
+## Sends an exit signal with `reason` to `pid` (as if a linked process had ended): a
+## process that traps exits receives `Exit(self, reason)`; otherwise `Normal` is ignored
+## and any other reason ends it. `Killed` always ends it. A process stopping itself ends
+## at once, even with `Normal`. It takes effect while the target sleeps, waits in
+## `receive` or waits for I/O.
 pub extern fn stop(pid :: Pid, reason :: ExitReason) -> ()
 
 ## True while `pid` is running.
@@ -65,8 +74,11 @@ extern fn spawn<F, A>(f :: F, args :: List<A>) -> Pid
 ## Puts `msg` in `pid`'s mailbox (`send(pid, msg)` in the language).
 extern fn send<M>(pid :: Pid, msg :: M) -> ()
 
-## Links the caller and `pid` (`link(pid)` in the language).
+## Links the caller and `pid` (`link(pid)` in the language): when either ends, the other
+## gets an exit signal with its reason. Linking a pid that is not running sends the caller
+## a `Noproc` exit signal at once.
 extern fn link(pid :: Pid) -> ()
 
-## Runs `handler` when the calling process ends (an actor's `terminate` block).
+## Runs `handler` when the calling process ends, whatever the reason (an actor's
+## `terminate` block); a later call replaces the handler.
 extern fn on_exit<T>(handler :: Fun() -> T) -> ()

@@ -107,10 +107,12 @@ fn running_down(pids :: List<Option<Pid>>, i :: Int, from :: Int, acc :: List<In
   end
 end
 
-## The supervision loop: waits for exit signals.
+## The supervision loop: waits for exit signals (and drops any other message, which would
+## otherwise pile up in the mailbox).
 actor supervise(sup :: Sup) do
   receive do
     Exit(pid, reason) -> on_exit_signal(sup, pid, reason)
+    _ -> supervise(sup)
   end
 end
 

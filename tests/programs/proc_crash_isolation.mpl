@@ -9,7 +9,9 @@ fn divide(a :: Int, b :: Int) -> Int do
 end
 
 actor faulty(n :: Int) do
-  println("faulty starts")
+  receive do
+    "go" -> println("faulty starts")
+  end
   let x = divide(n, 0)
   println("not reached ${x}")
 end
@@ -24,6 +26,7 @@ actor run() do
   let s = spawn(steady, 1)
   let f = spawn(faulty, 10)
   let _ = Process.monitor(f)
+  send(f, "go")
   receive do
     Down(_, _, reason) -> println("faulty ended: ${reason}")
   end

@@ -17,6 +17,9 @@ end
 actor short_lived() do
   Process.register("brief", self())
   println("brief registered: ${Process.lookup("brief") != None}")
+  receive do
+    _ -> println("brief ends")
+  end
 end
 
 actor client() do
@@ -41,7 +44,8 @@ actor client() do
   println("unknown name alive: ${Process.alive(nobody)}")
   send(nobody, "dropped")
   let s = spawn(short_lived)
-  let m = Process.monitor(s)
+  let _ = Process.monitor(s)
+  send(s, "go")
   receive do
     Down(_, _, reason) -> println("brief ended: ${reason}")
   end

@@ -15,12 +15,15 @@ service Fragile do
 end
 
 actor caller(label :: String, pid :: Pid, n :: Int) do
-  println("${label}: ${Fragile.divide(pid, n)}")
+  receive do
+    "go" -> println("${label}: ${Fragile.divide(pid, n)}")
+  end
 end
 
 actor watch_call(label :: String, pid :: Pid, n :: Int) do
   let c = spawn(caller, label, pid, n)
   let _ = Process.monitor(c)
+  send(c, "go")
   receive do
     Down(_, _, reason) -> println("${label} caller ended: ${reason}")
   end

@@ -14,9 +14,8 @@ end
 
 fn main() do
   let r = spawn(receiver, 0)
-  let t0 = Timer.now_ms()
   Timer.send_after(r, 60, "late")
   Timer.send_after(r, 30, "early")
-  println("send_after returned at once: ${Timer.now_ms() - t0 < 30}")
+  println("main goes on")
   Timer.send_after(r, 0, "now")
 end

@@ -34,7 +34,7 @@ actor run() do
   let t0 = Timer.now_ms()
   Timer.sleep(0)
   Timer.sleep(-5)
-  println("zero and negative sleeps return at once: ${Timer.now_ms() - t0 < 50}")
+  println("zero and negative sleeps return at once: ${Timer.now_ms() - t0 < 1000}")
   let _ = start(0, 200, self())
   collect(200, t0)
 end

@@ -23,7 +23,8 @@ use mesh_syntax::ast;
 use mesh_syntax::{Diagnostic, Span};
 use std::rc::Rc;
 
-/// `GetCount` → `get_count`, `HTTPStatus` → `h_t_t_p_status` (the reference's exact rule).
+/// `GetCount` → `get_count`, `HTTPStatus` → `h_t_t_p_status` (the reference's exact rule,
+/// also used for default table and foreign-key names).
 pub fn snake_name(name: &str) -> String {
     let mut out = String::new();
     for (i, c) in name.chars().enumerate() {
@@ -327,23 +328,9 @@ impl Checker<'_> {
         if let Some(st) = &h.state {
             cx.bind(&st.name, state_local, LocalTy::Mono(state_ty.clone()));
         }
+        let (handler_params, pre) = self.bind_params(&mut cx, &h.params, &param_tys);
         let mut params = vec![state_local];
-        let mut pre = Vec::new();
-        for (p, t) in h.params.iter().zip(&param_tys) {
-            let id = cx.fresh_local();
-            params.push(id);
-            if self.is_simple_param(&cx, &p.pattern) {
-                if let ast::PatternKind::Bind(n) = &p.pattern.kind {
-                    cx.bind(&n.name, id, LocalTy::Mono(t.clone()));
-                }
-            } else {
-                let pat = self.check_pattern(&mut cx, &p.pattern, t, true);
-                pre.push(tir::Stmt::Let {
-                    pattern: pat,
-                    value: local(id, p.span),
-                });
-            }
-        }
+        params.extend(handler_params);
         let (body, bt) = self.infer_block(&mut cx, &h.body, Some(&ret));
         let bspan = h.body.stmts.last().map(|s| s.span).unwrap_or(h.body.span);
         let origin = match h.kind {

@@ -216,6 +216,214 @@ pub enum ExprKind {
     Pending(u32),
 }
 
+impl Expr {
+    /// Calls `f` on every direct child expression (in evaluation order).
+    pub fn for_each_child(&self, f: &mut dyn FnMut(&Expr)) {
+        match &self.kind {
+            ExprKind::Call { callee, args } => {
+                if let Callee::Value(c) = callee {
+                    f(c);
+                }
+                args.iter().for_each(&mut *f);
+            }
+            ExprKind::Lambda { body, .. } => f(body),
+            ExprKind::Block { stmts, result } => {
+                for s in stmts {
+                    match s {
+                        Stmt::Let { value, .. } => f(value),
+                        Stmt::Expr(x) => f(x),
+                    }
+                }
+                f(result);
+            }
+            ExprKind::If {
+                cond,
+                then_branch,
+                else_branch,
+            } => {
+                f(cond);
+                f(then_branch);
+                f(else_branch);
+            }
+            ExprKind::Match {
+                scrutinee, arms, ..
+            } => {
+                f(scrutinee);
+                for a in arms {
+                    if let Some(g) = &a.guard {
+                        f(g);
+                    }
+                    f(&a.body);
+                }
+            }
+            ExprKind::And(a, b) | ExprKind::Or(a, b) => {
+                f(a);
+                f(b);
+            }
+            ExprKind::Binary { lhs, rhs, .. } => {
+                f(lhs);
+                f(rhs);
+            }
+            ExprKind::Unary { operand, .. } => f(operand),
+            ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().for_each(&mut *f),
+            ExprKind::Map(entries) => {
+                for (k, v) in entries {
+                    f(k);
+                    f(v);
+                }
+            }
+            ExprKind::MakeStruct { fields, .. } => fields.iter().for_each(|(_, x)| f(x)),
+            ExprKind::MakeVariant { args, .. } => args.iter().for_each(&mut *f),
+            ExprKind::Field { base, .. } => f(base),
+            ExprKind::StructUpdate { base, updates } => {
+                f(base);
+                updates.iter().for_each(|(_, x)| f(x));
+            }
+            ExprKind::Display(x)
+            | ExprKind::Inspect(x)
+            | ExprKind::TypeKey(x)
+            | ExprKind::Return(x) => f(x),
+            ExprKind::While { cond, body } => {
+                f(cond);
+                f(body);
+            }
+            ExprKind::For(fl) => {
+                f(&fl.iterable);
+                if let Some(x) = &fl.filter {
+                    f(x);
+                }
+                f(&fl.body);
+            }
+            ExprKind::Receive { arms, after } => {
+                for a in arms {
+                    if let Some(g) = &a.guard {
+                        f(g);
+                    }
+                    f(&a.body);
+                }
+                if let Some((t, b)) = after {
+                    f(t);
+                    f(b);
+                }
+            }
+            ExprKind::Unit
+            | ExprKind::Int(_)
+            | ExprKind::Float(_)
+            | ExprKind::Bool(_)
+            | ExprKind::Str(_)
+            | ExprKind::Local(_)
+            | ExprKind::FnRef(_)
+            | ExprKind::SelfClosure
+            | ExprKind::Break
+            | ExprKind::Continue
+            | ExprKind::Pending(_) => {}
+        }
+    }
+
+    /// Calls `f` on every direct child expression, mutably (in evaluation order).
+    pub fn for_each_child_mut(&mut self, f: &mut dyn FnMut(&mut Expr)) {
+        match &mut self.kind {
+            ExprKind::Call { callee, args } => {
+                if let Callee::Value(c) = callee {
+                    f(c);
+                }
+                args.iter_mut().for_each(&mut *f);
+            }
+            ExprKind::Lambda { body, .. } => f(body),
+            ExprKind::Block { stmts, result } => {
+                for s in stmts {
+                    match s {
+                        Stmt::Let { value, .. } => f(value),
+                        Stmt::Expr(x) => f(x),
+                    }
+                }
+                f(result);
+            }
+            ExprKind::If {
+                cond,
+                then_branch,
+                else_branch,
+            } => {
+                f(cond);
+                f(then_branch);
+                f(else_branch);
+            }
+            ExprKind::Match {
+                scrutinee, arms, ..
+            } => {
+                f(scrutinee);
+                for a in arms {
+                    if let Some(g) = &mut a.guard {
+                        f(g);
+                    }
+                    f(&mut a.body);
+                }
+            }
+            ExprKind::And(a, b) | ExprKind::Or(a, b) => {
+                f(a);
+                f(b);
+            }
+            ExprKind::Binary { lhs, rhs, .. } => {
+                f(lhs);
+                f(rhs);
+            }
+            ExprKind::Unary { operand, .. } => f(operand),
+            ExprKind::Tuple(items) | ExprKind::List(items) => items.iter_mut().for_each(&mut *f),
+            ExprKind::Map(entries) => {
+                for (k, v) in entries {
+                    f(k);
+                    f(v);
+                }
+            }
+            ExprKind::MakeStruct { fields, .. } => fields.iter_mut().for_each(|(_, x)| f(x)),
+            ExprKind::MakeVariant { args, .. } => args.iter_mut().for_each(&mut *f),
+            ExprKind::Field { base, .. } => f(base),
+            ExprKind::StructUpdate { base, updates } => {
+                f(base);
+                updates.iter_mut().for_each(|(_, x)| f(x));
+            }
+            ExprKind::Display(x)
+            | ExprKind::Inspect(x)
+            | ExprKind::TypeKey(x)
+            | ExprKind::Return(x) => f(x),
+            ExprKind::While { cond, body } => {
+                f(cond);
+                f(body);
+            }
+            ExprKind::For(fl) => {
+                f(&mut fl.iterable);
+                if let Some(x) = &mut fl.filter {
+                    f(x);
+                }
+                f(&mut fl.body);
+            }
+            ExprKind::Receive { arms, after } => {
+                for a in arms {
+                    if let Some(g) = &mut a.guard {
+                        f(g);
+                    }
+                    f(&mut a.body);
+                }
+                if let Some((t, b)) = after {
+                    f(t);
+                    f(b);
+                }
+            }
+            ExprKind::Unit
+            | ExprKind::Int(_)
+            | ExprKind::Float(_)
+            | ExprKind::Bool(_)
+            | ExprKind::Str(_)
+            | ExprKind::Local(_)
+            | ExprKind::FnRef(_)
+            | ExprKind::SelfClosure
+            | ExprKind::Break
+            | ExprKind::Continue
+            | ExprKind::Pending(_) => {}
+        }
+    }
+}
+
 /// How a `for` walks its iterable.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ForKind {

@@ -45,124 +45,35 @@ fn bind_pattern(p: &Pattern, bound: &mut BTreeSet<LocalId>) {
 }
 
 /// Records every local read in `e` (`used`) and every local bound in it (`bound`).
+/// Both are sets, so the order of the walk does not matter.
 fn collect(e: &Expr, used: &mut BTreeSet<LocalId>, bound: &mut BTreeSet<LocalId>) {
     use ExprKind as K;
     match &e.kind {
-        K::Unit
-        | K::Int(_)
-        | K::Float(_)
-        | K::Bool(_)
-        | K::Str(_)
-        | K::FnRef(_)
-        | K::SelfClosure
-        | K::Break
-        | K::Continue => {}
         K::Local(l) => {
             used.insert(*l);
         }
-        K::Call { callee, args } => {
-            if let mesh_check::tir::Callee::Value(f) = callee {
-                collect(f, used, bound);
-            }
-            args.iter().for_each(|a| collect(a, used, bound));
-        }
         K::Lambda {
-            params,
-            self_local,
-            body,
-            ..
+            params, self_local, ..
         } => {
             bound.extend(params.iter().copied());
             bound.extend(*self_local);
-            collect(body, used, bound);
         }
-        K::Block { stmts, result } => {
+        K::Block { stmts, .. } => {
             for s in stmts {
-                match s {
-                    Stmt::Let { pattern, value } => {
-                        bind_pattern(pattern, bound);
-                        collect(value, used, bound);
-                    }
-                    Stmt::Expr(x) => collect(x, used, bound),
+                if let Stmt::Let { pattern, .. } = s {
+                    bind_pattern(pattern, bound);
                 }
             }
-            collect(result, used, bound);
         }
-        K::If {
-            cond,
-            then_branch,
-            else_branch,
-        } => {
-            collect(cond, used, bound);
-            collect(then_branch, used, bound);
-            collect(else_branch, used, bound);
-        }
-        K::Match {
-            scrutinee, arms, ..
-        } => {
-            collect(scrutinee, used, bound);
+        K::Match { arms, .. } | K::Receive { arms, .. } => {
             for arm in arms {
                 bind_pattern(&arm.pattern, bound);
-                if let Some(g) = &arm.guard {
-                    collect(g, used, bound);
-                }
-                collect(&arm.body, used, bound);
             }
         }
-        K::Receive { arms, after } => {
-            for arm in arms {
-                bind_pattern(&arm.pattern, bound);
-                if let Some(g) = &arm.guard {
-                    collect(g, used, bound);
-                }
-                collect(&arm.body, used, bound);
-            }
-            if let Some((ms, body)) = after {
-                collect(ms, used, bound);
-                collect(body, used, bound);
-            }
-        }
-        K::And(a, b) | K::Or(a, b) => {
-            collect(a, used, bound);
-            collect(b, used, bound);
-        }
-        K::Binary { lhs, rhs, .. } => {
-            collect(lhs, used, bound);
-            collect(rhs, used, bound);
-        }
-        K::Unary { operand: x, .. }
-        | K::Display(x)
-        | K::Inspect(x)
-        | K::TypeKey(x)
-        | K::Return(x)
-        | K::Field { base: x, .. } => collect(x, used, bound),
-        K::Tuple(es) | K::List(es) | K::MakeVariant { args: es, .. } => {
-            es.iter().for_each(|x| collect(x, used, bound))
-        }
-        K::Map(pairs) => pairs.iter().for_each(|(k, v)| {
-            collect(k, used, bound);
-            collect(v, used, bound);
-        }),
-        K::MakeStruct { fields, .. } => fields.iter().for_each(|(_, x)| collect(x, used, bound)),
-        K::StructUpdate { base, updates } => {
-            collect(base, used, bound);
-            updates.iter().for_each(|(_, x)| collect(x, used, bound));
-        }
-        K::While { cond, body } => {
-            collect(cond, used, bound);
-            collect(body, used, bound);
-        }
-        K::For(f) => {
-            collect(&f.iterable, used, bound);
-            bind_pattern(&f.pattern, bound);
-            if let Some(flt) = &f.filter {
-                collect(flt, used, bound);
-            }
-            collect(&f.body, used, bound);
-        }
-        // Checker-internal placeholders hold no locals.
-        K::Pending(_) => {}
+        K::For(f) => bind_pattern(&f.pattern, bound),
+        _ => {}
     }
+    e.for_each_child(&mut |c| collect(c, used, bound));
 }
 
 impl FnCompiler<'_, '_> {

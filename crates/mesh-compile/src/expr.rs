@@ -351,6 +351,30 @@ impl FnCompiler<'_, '_> {
         args.iter().all(pure)
     }
 
+    /// True if computing `e` straight into a register that `e` reads is safe: one
+    /// instruction that reads its operands (parameters or constants) before it writes its
+    /// destination. Anything else (a call, a list or tuple built in a window, a nested
+    /// operation) may write the destination before it reads the parameter held there.
+    fn reads_operands_first(e: &Expr) -> bool {
+        fn leaf(e: &Expr) -> bool {
+            matches!(
+                e.kind,
+                ExprKind::Unit
+                    | ExprKind::Int(_)
+                    | ExprKind::Float(_)
+                    | ExprKind::Bool(_)
+                    | ExprKind::Str(_)
+                    | ExprKind::Local(_)
+                    | ExprKind::FnRef(_)
+            )
+        }
+        match &e.kind {
+            ExprKind::Binary { lhs, rhs, .. } => leaf(lhs) && leaf(rhs),
+            ExprKind::Unary { operand, .. } => leaf(operand),
+            _ => leaf(e),
+        }
+    }
+
     /// Writes the arguments of a self tail call into the parameter registers without
     /// overwriting a parameter that an argument still to be computed reads. Pure arguments
     /// are computed in whatever order allows that (a cycle, like swapping two parameters,
@@ -380,10 +404,15 @@ impl FnCompiler<'_, '_> {
             .filter(|&i| !matches!(args[i].kind, ExprKind::Local(id) if id == params[i]))
             .collect();
         let mut temps: Vec<(usize, Reg)> = Vec::new();
+        // An argument that reads its own parameter and may overwrite its register first
+        // (`loop(spawn(f, x))`: the callee is loaded into `x`'s register) goes through a
+        // temporary.
+        let clobbers_itself =
+            |i: usize| reads[i].contains(&i) && !Self::reads_operands_first(&args[i]);
         if !Self::all_pure(args) {
             for (n, &i) in pending.iter().enumerate() {
                 let later_reads = pending[n + 1..].iter().any(|&k| reads[k].contains(&i));
-                if later_reads {
+                if later_reads || clobbers_itself(i) {
                     let t = self.b.alloc();
                     self.expr(&args[i], Dest::Reg(t));
                     temps.push((i, t));
@@ -400,7 +429,13 @@ impl FnCompiler<'_, '_> {
             match ready {
                 Some(pos) => {
                     let i = pending.remove(pos);
-                    self.expr(&args[i], Dest::Reg(i as Reg));
+                    if clobbers_itself(i) {
+                        let t = self.b.alloc();
+                        self.expr(&args[i], Dest::Reg(t));
+                        temps.push((i, t));
+                    } else {
+                        self.expr(&args[i], Dest::Reg(i as Reg));
+                    }
                 }
                 None => {
                     let i = pending.remove(0);

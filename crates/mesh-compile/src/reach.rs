@@ -5,7 +5,7 @@
 //! an empty body, so the image carries neither their code nor the natives they would call:
 //! images stay small, load fast, and do not depend on natives a program never uses.
 
-use mesh_check::tir::{Callee, Expr, ExprKind, FnId, Program, Stmt};
+use mesh_check::tir::{Callee, Expr, ExprKind, FnId, Program};
 
 /// `reachable[i]` is true if function `i` can run.
 pub(crate) fn reachable(program: &Program) -> Vec<bool> {
@@ -27,104 +27,11 @@ pub(crate) fn reachable(program: &Program) -> Vec<bool> {
 fn visit(e: &Expr, out: &mut Vec<FnId>) {
     match &e.kind {
         ExprKind::FnRef(f) => out.push(*f),
-        ExprKind::Call { callee, args } => {
-            match callee {
-                Callee::Fn(f) => out.push(*f),
-                Callee::Value(c) => visit(c, out),
-                Callee::Native(_) => {}
-            }
-            args.iter().for_each(|a| visit(a, out));
-        }
-        ExprKind::Lambda { body, .. } => visit(body, out),
-        ExprKind::Block { stmts, result } => {
-            for s in stmts {
-                match s {
-                    Stmt::Let { value, .. } => visit(value, out),
-                    Stmt::Expr(x) => visit(x, out),
-                }
-            }
-            visit(result, out);
-        }
-        ExprKind::If {
-            cond,
-            then_branch,
-            else_branch,
-        } => {
-            visit(cond, out);
-            visit(then_branch, out);
-            visit(else_branch, out);
-        }
-        ExprKind::Match {
-            scrutinee, arms, ..
-        } => {
-            visit(scrutinee, out);
-            for a in arms {
-                if let Some(g) = &a.guard {
-                    visit(g, out);
-                }
-                visit(&a.body, out);
-            }
-        }
-        ExprKind::Receive { arms, after } => {
-            for a in arms {
-                if let Some(g) = &a.guard {
-                    visit(g, out);
-                }
-                visit(&a.body, out);
-            }
-            if let Some((t, b)) = after {
-                visit(t, out);
-                visit(b, out);
-            }
-        }
-        ExprKind::And(a, b) | ExprKind::Or(a, b) => {
-            visit(a, out);
-            visit(b, out);
-        }
-        ExprKind::Binary { lhs, rhs, .. } => {
-            visit(lhs, out);
-            visit(rhs, out);
-        }
-        ExprKind::While { cond, body } => {
-            visit(cond, out);
-            visit(body, out);
-        }
-        ExprKind::Unary { operand: x, .. }
-        | ExprKind::Field { base: x, .. }
-        | ExprKind::Display(x)
-        | ExprKind::Inspect(x)
-        | ExprKind::TypeKey(x)
-        | ExprKind::Return(x) => visit(x, out),
-        ExprKind::Tuple(items)
-        | ExprKind::List(items)
-        | ExprKind::MakeVariant { args: items, .. } => items.iter().for_each(|x| visit(x, out)),
-        ExprKind::Map(entries) => {
-            for (k, v) in entries {
-                visit(k, out);
-                visit(v, out);
-            }
-        }
-        ExprKind::MakeStruct { fields, .. } => fields.iter().for_each(|(_, x)| visit(x, out)),
-        ExprKind::StructUpdate { base, updates } => {
-            visit(base, out);
-            updates.iter().for_each(|(_, x)| visit(x, out));
-        }
-        ExprKind::For(fl) => {
-            visit(&fl.iterable, out);
-            if let Some(f) = &fl.filter {
-                visit(f, out);
-            }
-            visit(&fl.body, out);
-        }
-        ExprKind::Unit
-        | ExprKind::Int(_)
-        | ExprKind::Float(_)
-        | ExprKind::Bool(_)
-        | ExprKind::Str(_)
-        | ExprKind::Local(_)
-        | ExprKind::SelfClosure
-        | ExprKind::Break
-        | ExprKind::Continue
-        | ExprKind::Pending(_) => {}
+        ExprKind::Call {
+            callee: Callee::Fn(f),
+            ..
+        } => out.push(*f),
+        _ => {}
     }
+    e.for_each_child(&mut |c| visit(c, out));
 }

@@ -16,6 +16,7 @@ pub fn run_program(program: Program, args: Vec<String>) -> i32 {
     // A panic is a bug in the runtime; the scheduler turns it into a process error, so the
     // default hook's Rust message must not reach the user.
     std::panic::set_hook(Box::new(|_| {}));
+    crate::tune_allocator();
     let shared = match Shared::new(program, args, Output::stdio()) {
         Ok(s) => s,
         Err(e) => {

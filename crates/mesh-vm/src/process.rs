@@ -302,20 +302,6 @@ impl Mailbox {
         }
     }
 
-    /// Asks the (live) owner to end with `reason`, unless a request is already pending.
-    /// Returns false if the process is already dead.
-    pub fn request_exit(&self, reason: ExitReason, on_unpark: impl FnOnce()) -> bool {
-        let mut st = self.lock();
-        if st.has(DEAD) {
-            return false;
-        }
-        if st.exit.is_none() || reason == ExitReason::Killed {
-            st.exit = Some(reason);
-        }
-        st.wake(on_unpark);
-        true
-    }
-
     /// Delivers an exit signal with `reason` under Erlang's rules, atomically with the
     /// target's `trap_exit` flag: an `untrappable` signal (a kill) always ends the target;
     /// a trapping target gets `message()` queued; otherwise `Normal` is ignored (unless

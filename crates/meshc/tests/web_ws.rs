@@ -189,7 +189,7 @@ fn a_failing_callback_closes_with_1011_and_others_continue() {
         assert_eq!(next_text(&mut b).await, "echo:still");
     });
     assert!(s.wait_stdout("1011 internal error"), "{}", s.stdout());
-    assert!(s.stderr().contains("List.head: empty list"));
+    assert!(s.wait_stderr("List.head: empty list"), "{}", s.stderr());
 }
 
 #[test]

@@ -479,6 +479,34 @@ impl Checker<'_> {
         }
     }
 
+    /// Binds single-clause parameters (actors, handlers): a plain name binds the argument's
+    /// local; any other pattern destructures it in a `let` at the start of the body.
+    pub(crate) fn bind_params(
+        &mut self,
+        cx: &mut FnCtx,
+        params: &[ast::Param],
+        tys: &[Ty],
+    ) -> (Vec<LocalId>, Vec<tir::Stmt>) {
+        let mut ids = Vec::new();
+        let mut pre = Vec::new();
+        for (p, t) in params.iter().zip(tys) {
+            let id = cx.fresh_local();
+            ids.push(id);
+            if self.is_simple_param(cx, &p.pattern) {
+                if let ast::PatternKind::Bind(n) = &p.pattern.kind {
+                    cx.bind(&n.name, id, LocalTy::Mono(t.clone()));
+                }
+            } else {
+                let pat = self.check_pattern(cx, &p.pattern, t, true);
+                pre.push(tir::Stmt::Let {
+                    pattern: pat,
+                    value: tir::Expr::new(ExprKind::Local(id), p.span),
+                });
+            }
+        }
+        (ids, pre)
+    }
+
     /// A parameter pattern that just names (or ignores) the argument.
     pub(crate) fn is_simple_param(&self, cx: &FnCtx, p: &ast::Pattern) -> bool {
         match &p.kind {
@@ -661,23 +689,7 @@ impl Checker<'_> {
             actor_msg: Some(msg.clone()),
         });
         cx.scopes.push(Vec::new());
-        let mut params = Vec::new();
-        let mut pre = Vec::new();
-        for (p, t) in a.params.iter().zip(&param_tys) {
-            let id = cx.fresh_local();
-            params.push(id);
-            if self.is_simple_param(&cx, &p.pattern) {
-                if let ast::PatternKind::Bind(n) = &p.pattern.kind {
-                    cx.bind(&n.name, id, LocalTy::Mono(t.clone()));
-                }
-            } else {
-                let pat = self.check_pattern(&mut cx, &p.pattern, t, true);
-                pre.push(tir::Stmt::Let {
-                    pattern: pat,
-                    value: tir::Expr::new(ExprKind::Local(id), p.span),
-                });
-            }
-        }
+        let (params, pre) = self.bind_params(&mut cx, &a.params, &param_tys);
         let (body, bt) = self.infer_block(&mut cx, &a.body, None);
         self.unify_at(&body_ty, &bt, a.body.span);
         // `terminate do … end` runs when the actor's process ends. The body registers it

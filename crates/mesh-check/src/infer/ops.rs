@@ -748,7 +748,7 @@ impl Checker<'_> {
             *e = settled;
             return;
         }
-        walk_children(e, &mut |c| self.patch_in(cx, c));
+        e.for_each_child_mut(&mut |c| self.patch_in(cx, c));
     }
 
     /// Turns a pending decision into IR (types are as known as they will get).
@@ -1277,7 +1277,7 @@ impl Checker<'_> {
                         let fk = if k == "belongs_to" {
                             format!("{a}_id")
                         } else {
-                            format!("{}_id", snake_case(&name))
+                            format!("{}_id", crate::services::snake_name(&name))
                         };
                         let target_table = self.table_of_type(module, t);
                         format!("{k}:{a}:{t}:{fk}:{target_table}")
@@ -1321,23 +1321,7 @@ impl Checker<'_> {
 /// The default table name: snake_case of the struct name plus `s` (`OrgMembership` →
 /// `org_memberships`; the original wrote `orgmemberships`).
 fn default_table(name: &str) -> String {
-    format!("{}s", snake_case(name))
-}
-
-/// `OrgMembership` → `org_membership`.
-pub(crate) fn snake_case(name: &str) -> String {
-    let mut out = String::new();
-    for (i, c) in name.chars().enumerate() {
-        if c.is_uppercase() {
-            if i > 0 {
-                out.push('_');
-            }
-            out.extend(c.to_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    format!("{}s", crate::services::snake_name(name))
 }
 
 fn call_fn(f: FnId, args: Vec<tir::Expr>, span: Span) -> tir::Expr {
@@ -1348,107 +1332,4 @@ fn call_fn(f: FnId, args: Vec<tir::Expr>, span: Span) -> tir::Expr {
         },
         span,
     )
-}
-
-/// Calls `f` on every direct child expression of `e`.
-pub(crate) fn walk_children(e: &mut tir::Expr, f: &mut dyn FnMut(&mut tir::Expr)) {
-    match &mut e.kind {
-        ExprKind::Call { callee, args } => {
-            if let tir::Callee::Value(c) = callee {
-                f(c);
-            }
-            args.iter_mut().for_each(&mut *f);
-        }
-        ExprKind::Lambda { body, .. } => f(body),
-        ExprKind::Block { stmts, result } => {
-            for s in stmts {
-                match s {
-                    tir::Stmt::Let { value, .. } => f(value),
-                    tir::Stmt::Expr(x) => f(x),
-                }
-            }
-            f(result);
-        }
-        ExprKind::If {
-            cond,
-            then_branch,
-            else_branch,
-        } => {
-            f(cond);
-            f(then_branch);
-            f(else_branch);
-        }
-        ExprKind::Match {
-            scrutinee, arms, ..
-        } => {
-            f(scrutinee);
-            for a in arms {
-                if let Some(g) = &mut a.guard {
-                    f(g);
-                }
-                f(&mut a.body);
-            }
-        }
-        ExprKind::And(a, b) | ExprKind::Or(a, b) => {
-            f(a);
-            f(b);
-        }
-        ExprKind::Binary { lhs, rhs, .. } => {
-            f(lhs);
-            f(rhs);
-        }
-        ExprKind::Unary { operand, .. } => f(operand),
-        ExprKind::Tuple(items) | ExprKind::List(items) => items.iter_mut().for_each(&mut *f),
-        ExprKind::Map(entries) => {
-            for (k, v) in entries {
-                f(k);
-                f(v);
-            }
-        }
-        ExprKind::MakeStruct { fields, .. } => fields.iter_mut().for_each(|(_, x)| f(x)),
-        ExprKind::MakeVariant { args, .. } => args.iter_mut().for_each(&mut *f),
-        ExprKind::Field { base, .. } => f(base),
-        ExprKind::StructUpdate { base, updates } => {
-            f(base);
-            updates.iter_mut().for_each(|(_, x)| f(x));
-        }
-        ExprKind::Display(x)
-        | ExprKind::Inspect(x)
-        | ExprKind::TypeKey(x)
-        | ExprKind::Return(x) => f(x),
-        ExprKind::While { cond, body } => {
-            f(cond);
-            f(body);
-        }
-        ExprKind::For(fl) => {
-            f(&mut fl.iterable);
-            if let Some(x) = &mut fl.filter {
-                f(x);
-            }
-            f(&mut fl.body);
-        }
-        ExprKind::Receive { arms, after } => {
-            for a in arms {
-                if let Some(g) = &mut a.guard {
-                    f(g);
-                }
-                f(&mut a.body);
-            }
-            if let Some((t, b)) = after {
-                f(t);
-                f(b);
-            }
-        }
-        ExprKind::Unit
-        | ExprKind::Int(_)
-        | ExprKind::Float(_)
-        | ExprKind::Bool(_)
-        | ExprKind::Str(_)
-        | ExprKind::Local(_)
-        | ExprKind::FnRef(_)
-        | ExprKind::SelfClosure
-        | ExprKind::Break
-        | ExprKind::Continue
-        | ExprKind::Pending(_) => {}
-    }
 }

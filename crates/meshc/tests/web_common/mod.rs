@@ -113,14 +113,12 @@ impl Server {
 
     /// Waits (up to 10 s) until standard output contains `needle`.
     pub fn wait_stdout(&self, needle: &str) -> bool {
-        let end = Instant::now() + Duration::from_secs(10);
-        while Instant::now() < end {
-            if self.stdout().contains(needle) {
-                return true;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        false
+        wait_for(|| self.stdout().contains(needle))
+    }
+
+    /// Waits (up to 10 s) until standard error contains `needle`.
+    pub fn wait_stderr(&self, needle: &str) -> bool {
+        wait_for(|| self.stderr().contains(needle))
     }
 
     /// The process id (to send it signals).
@@ -160,6 +158,18 @@ impl Drop for Server {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// Polls `cond` for up to 10 s.
+fn wait_for(cond: impl Fn() -> bool) -> bool {
+    let end = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < end {
+        if cond() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    false
 }
 
 /// A parsed HTTP response.

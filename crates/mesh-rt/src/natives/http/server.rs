@@ -272,8 +272,13 @@ async fn run_handler(app: &App, callee: Value, args: Vec<Value>, deadline: Insta
         )),
         Err(_) => {
             let shared = &app.shared;
-            pid.mailbox
-                .request_exit(ExitReason::Killed, || shared.sched().enter());
+            pid.mailbox.signal_exit(
+                &ExitReason::Killed,
+                true,
+                false,
+                || None,
+                || shared.sched().enter(),
+            );
             Err(error_response(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "the request timed out",
