@@ -331,3 +331,40 @@ fn sigterm_closes_connections_with_1001() {
         s.stdout()
     );
 }
+
+#[test]
+fn pings_keep_live_clients_and_drop_silent_ones() {
+    let s = Server::start(
+        "ws.mpl",
+        &[],
+        &[("MESH_WS_PING_MS", "150"), ("MESH_WS_PONG_MS", "300")],
+    );
+    rt().block_on(async {
+        // A client that reads answers the pings (tungstenite does) and stays connected.
+        let mut live = connect(s.port, "/live").await;
+        next_text(&mut live).await;
+        let reader = tokio::spawn(async move {
+            let mut seen = Vec::new();
+            while let Some(Ok(m)) = live.next().await {
+                seen.push(m);
+            }
+            seen
+        });
+        // A client that never reads cannot answer.
+        let mut silent = connect(s.port, "/silent").await;
+        next_text(&mut silent).await;
+        let end = tokio::time::Instant::now() + Duration::from_secs(10);
+        while !s.stdout().contains("1001 pong timeout") && tokio::time::Instant::now() < end {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        assert!(
+            s.stdout().contains("closed 2 1001 pong timeout"),
+            "{}",
+            s.stdout()
+        );
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        assert!(!s.stdout().contains("closed 1 "), "{}", s.stdout());
+        reader.abort();
+        drop(silent);
+    });
+}

@@ -52,6 +52,26 @@ pub const PING_EVERY: Duration = Duration::from_secs(30);
 /// How long the client has to answer a ping.
 pub const PONG_WAIT: Duration = Duration::from_secs(10);
 
+/// The ping interval and pong deadline: [`PING_EVERY`] and [`PONG_WAIT`], unless the
+/// environment variables `MESH_WS_PING_MS` / `MESH_WS_PONG_MS` say otherwise (so that tests
+/// need not wait 40 s to see a timeout).
+fn ping_timings() -> (Duration, Duration) {
+    static T: std::sync::OnceLock<(Duration, Duration)> = std::sync::OnceLock::new();
+    *T.get_or_init(|| {
+        let ms = |var: &str, default: Duration| {
+            std::env::var(var)
+                .ok()
+                .and_then(|v| v.parse::<u64>().ok())
+                .filter(|ms| *ms > 0)
+                .map_or(default, Duration::from_millis)
+        };
+        (
+            ms("MESH_WS_PING_MS", PING_EVERY),
+            ms("MESH_WS_PONG_MS", PONG_WAIT),
+        )
+    })
+}
+
 /// How long one batch of outgoing messages may take to write before the client counts as
 /// a slow consumer.
 pub const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
@@ -329,10 +349,11 @@ async fn run<S>(
     }
     let mut stop = app.shared.web().shutdown.subscribe();
     let mut pending: Option<Event> = None;
-    let mut ping = tokio::time::interval_at(Instant::now() + PING_EVERY, PING_EVERY);
+    let (ping_every, pong_wait) = ping_timings();
+    let mut ping = tokio::time::interval_at(Instant::now() + ping_every, ping_every);
     let mut pings = 0u64;
     let mut awaited_pong: Option<Bytes> = None;
-    let pong_timer = tokio::time::sleep(PONG_WAIT);
+    let pong_timer = tokio::time::sleep(pong_wait);
     tokio::pin!(pong_timer);
     let mut process_done = false;
     let mut process_failed = false;
@@ -356,7 +377,7 @@ async fn run<S>(
                     pings += 1;
                     let payload = ping_payload(tx.id, pings);
                     awaited_pong = Some(payload.clone());
-                    pong_timer.as_mut().reset(Instant::now() + PONG_WAIT);
+                    pong_timer.as_mut().reset(Instant::now() + pong_wait);
                     match write_batch(&mut ws, Message::Ping(payload), &mut out_rx, &tx).await {
                         Wrote::Ok => {}
                         Wrote::Close(c, r) => break close(&mut ws, c, &r).await,
