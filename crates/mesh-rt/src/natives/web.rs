@@ -37,9 +37,12 @@ use tokio_rustls::TlsAcceptor;
 /// How long a graceful shutdown waits for connections to finish before the program ends.
 pub const GRACE: Duration = Duration::from_secs(30);
 
-/// How long a client has to send a request's line and headers (also the keep-alive idle
-/// limit between requests).
+/// How long an HTTP client has to send a request's line and headers (also the keep-alive
+/// idle limit between requests).
 pub const HEADER_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// How long a WebSocket client has to send its upgrade request.
+pub const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Largest request line plus headers, in bytes (beyond it: 431).
 pub const MAX_HEAD_BYTES: usize = 16 * 1024;
@@ -390,8 +393,13 @@ pub async fn accept_loop<F, Fut>(
 
 /// Serves one HTTP/1.1 connection (keep-alive, upgrades allowed) with `service` until the
 /// client closes it, it fails, or shutdown begins (then requests in flight finish first).
-pub async fn serve_http1<S>(io: Io, service: S, mut stop: watch::Receiver<bool>)
-where
+/// A client gets `header_timeout` to send each request's line and headers.
+pub async fn serve_http1<S>(
+    io: Io,
+    service: S,
+    header_timeout: Duration,
+    mut stop: watch::Receiver<bool>,
+) where
     S: HttpService<Incoming, ResBody = Full<Bytes>> + Send + 'static,
     S::Future: Send + 'static,
     S::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
@@ -400,7 +408,7 @@ where
     builder
         .timer(TokioTimer::new())
         .keep_alive(true)
-        .header_read_timeout(HEADER_TIMEOUT)
+        .header_read_timeout(header_timeout)
         .max_header_size(MAX_HEAD_BYTES);
     let conn = builder
         .serve_connection(TokioIo::new(io), service)

@@ -101,7 +101,7 @@ pub fn start(ctx: &mut ProcessCtx, a: &mut Args) -> Result<NativeFuture, String>
                         let app = app.clone();
                         async move { Ok::<_, Infallible>(handle(&app, req).await) }
                     });
-                    web::serve_http1(io, service, stop).await
+                    web::serve_http1(io, service, web::HEADER_TIMEOUT, stop).await
                 }
             },
         )

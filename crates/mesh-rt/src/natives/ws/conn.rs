@@ -1,8 +1,9 @@
 //! The WebSocket server: a hyper server whose only service is the RFC 6455 upgrade, and the
 //! task that owns each upgraded connection.
 //!
-//! The upgrade request is validated here (GET, `Upgrade: websocket`, `Connection: upgrade`,
-//! a `Sec-WebSocket-Key`, version 13; otherwise 400 `Bad Request: <reason>`). After the
+//! The upgrade request must arrive within [`web::HANDSHAKE_TIMEOUT`] and is validated here
+//! (GET, `Upgrade: websocket`, `Connection: upgrade`, a `Sec-WebSocket-Key`, version 13;
+//! otherwise 400 `Bad Request: <reason>`). After the
 //! `101`, the connection's task registers it, starts its Mesh process (the std function that
 //! calls `on_connect` and then loops over `Ws.next`), and then multiplexes, in one
 //! `select!`: frames from the socket (into the inbox, or pongs, or the client's close), the
@@ -144,7 +145,7 @@ pub fn start(ctx: &mut ProcessCtx, a: &mut Args) -> Result<Value, String> {
                         let app = app.clone();
                         async move { Ok::<_, Infallible>(upgrade(app, req)) }
                     });
-                    web::serve_http1(io, service, stop).await
+                    web::serve_http1(io, service, web::HANDSHAKE_TIMEOUT, stop).await
                 }
             },
         )
