@@ -103,6 +103,7 @@ fn main() do
     |> HTTP.on_get("/status/:n", status)
     |> HTTP.on_get("/private/data", fn _ -> text(200, "secret") end)
     |> HTTP.on_post("/json", fn req -> HTTP.response(201, Request.body(req)) end)
+    |> HTTP.on_get("/framing", fn _ -> HTTP.response_with_headers(200, "abc", %{"Content-Length" => "99", "Transfer-Encoding" => "chunked"}) end)
     |> HTTP.use(tracer("A"))
     |> HTTP.use(tracer("B"))
     |> HTTP.use(auth)

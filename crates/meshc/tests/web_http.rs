@@ -219,6 +219,15 @@ fn statuses_reason_phrases_and_content_types() {
         let r = get(s.port, &format!("/status/{n}"));
         assert_eq!((r.status, r.reason.as_str()), (n, reason));
     }
+    // The server frames the body whatever headers the handler set.
+    let mut c = Conn::open(s.port);
+    let r = c.call("GET /framing HTTP/1.1\r\nHost: x\r\n\r\n");
+    assert_eq!(
+        (r.body.as_str(), r.header("content-length")),
+        ("abc", Some("3"))
+    );
+    assert_eq!(r.header("transfer-encoding"), None);
+    assert_eq!(c.call("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n").status, 200);
     // A handler asking for an invalid status fails: 500.
     assert_eq!(get(s.port, "/status/42").status, 500);
     let r = get(s.port, "/users/1");

@@ -24,7 +24,7 @@ use crate::scheduler;
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full, Limited};
 use hyper::body::Incoming;
-use hyper::header::{HeaderValue, ALLOW, CONTENT_LENGTH, CONTENT_TYPE};
+use hyper::header::{HeaderValue, ALLOW, CONTENT_LENGTH, CONTENT_TYPE, TRANSFER_ENCODING};
 use hyper::{Method, Request, Response, StatusCode};
 use mesh_vm::process::ExitReason;
 use mesh_vm::{NativeFuture, Value};
@@ -124,6 +124,10 @@ fn to_hyper(r: ResponseData) -> Response<Full<Bytes>> {
     let mut resp = Response::new(Full::new(Bytes::from(r.body)));
     *resp.status_mut() = r.status;
     *resp.headers_mut() = r.headers;
+    // The framing is the server's: a handler's Content-Length or Transfer-Encoding could
+    // only contradict the body.
+    resp.headers_mut().remove(CONTENT_LENGTH);
+    resp.headers_mut().remove(TRANSFER_ENCODING);
     if r.status.canonical_reason().is_none() {
         let phrase = match r.status.as_u16() {
             200..=299 => "Success",
