@@ -352,6 +352,7 @@ async fn run<S>(
     let mut pending: Option<Event> = None;
     let (ping_every, pong_wait) = ping_timings();
     let mut ping = tokio::time::interval_at(Instant::now() + ping_every, ping_every);
+    ping.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut pings = 0u64;
     let mut awaited_pong: Option<Bytes> = None;
     let pong_timer = tokio::time::sleep(pong_wait);
@@ -359,8 +360,9 @@ async fn run<S>(
     let mut process_done = false;
     let mut process_failed = false;
     let (code, reason) = loop {
+        // Unbiased: under a steady stream of outgoing messages the socket must still be
+        // read (pongs, the client's messages and close).
         tokio::select! {
-            biased;
             r = slot.wait(), if !process_done => {
                 process_done = true;
                 if r.is_err() {
