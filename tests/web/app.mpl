@@ -103,6 +103,8 @@ fn main() do
     |> HTTP.on_get("/status/:n", status)
     |> HTTP.on_get("/private/data", fn _ -> text(200, "secret") end)
     |> HTTP.on_post("/json", fn req -> HTTP.response(201, Request.body(req)) end)
+    |> HTTP.on_get("/redirect", fn _ -> HTTP.response_with_headers(302, "", %{"Location" => "/hello"}) end)
+    |> HTTP.on_post("/see-other", fn _ -> HTTP.response_with_headers(303, "", %{"Location" => "/users/after-post"}) end)
     |> HTTP.on_get("/framing", fn _ -> HTTP.response_with_headers(200, "abc", %{"Content-Length" => "99", "Transfer-Encoding" => "chunked"}) end)
     |> HTTP.use(tracer("A"))
     |> HTTP.use(tracer("B"))

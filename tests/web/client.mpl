@@ -14,6 +14,12 @@ fn main() do
   show("post", HTTP.post(base <> "/json", "{\"n\":1}"))
   show("get 404", HTTP.get(base <> "/missing"))
   show("get bad url", HTTP.get("not a url"))
+  show("redirect", HTTP.get(base <> "/redirect"))
+  show("see other", HTTP.post(base <> "/see-other", "{}"))
+  case HTTP.request("GET", base <> "/redirect", %{}, "", 5000) do
+    Ok(r) -> println("request redirect: ${r.status} ${Map.get(r.headers, "location")}")
+    Err(e) -> println("request redirect: err ${e}")
+  end
   case HTTP.request("PUT", base <> "/echo", %{"X-Custom-Header" => "v"}, "payload", 5000) do
     Ok(r) -> println("request: ${r.status} ${r.body} ${Map.get(r.headers, "content-type")}")
     Err(e) -> println("request: err ${e}")

@@ -399,6 +399,9 @@ fn client_get_post_request_and_timeouts() {
          post: ok {{\"n\":1}}\n\
          get 404: err HTTP 404 Not Found from {base}/missing\n\
          get bad url: err invalid URL `not a url`: invalid uri character\n\
+         redirect: ok {{\"hello\":\"world\"}}\n\
+         see other: ok user Some(after-post)\n\
+         request redirect: 302 /hello\n\
          request: 200 PUT payload text/plain; charset=utf-8\n\
          request 418: 418 {{\"status\":418}}\n\
          timeout: err true\n\
