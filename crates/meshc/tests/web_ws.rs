@@ -368,3 +368,36 @@ fn pings_keep_live_clients_and_drop_silent_ones() {
         drop(silent);
     });
 }
+
+#[test]
+fn http_handlers_broadcast_to_websocket_rooms() {
+    let s = Server::start_n("combined.mpl", &[], &[], 2);
+    let (ws_port, http_port) = (s.ports[0], s.ports[1]);
+    rt().block_on(async {
+        let mut a = connect(ws_port, "/rooms/p1").await;
+        let mut b = connect(ws_port, "/rooms/p1").await;
+        let mut c = connect(ws_port, "/rooms/p2").await;
+        for ws in [&mut a, &mut b] {
+            assert_eq!(next_text(ws).await, "joined p1");
+        }
+        assert_eq!(next_text(&mut c).await, "joined p2");
+        let body = "{\"type\":\"event\"}";
+        let r = tokio::task::spawn_blocking(move || {
+            Conn::open(http_port).call(&format!(
+                "POST /events/p1 HTTP/1.1\r\nHost: x\r\nContent-Length: {}\r\n\r\n{body}",
+                body.len()
+            ))
+        })
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            (r.status, r.body.as_str()),
+            (202, "{\"members\":2,\"failed\":0}")
+        );
+        assert_eq!(next_text(&mut a).await, body);
+        assert_eq!(next_text(&mut b).await, body);
+        send(&mut c, "x").await;
+        let quiet = tokio::time::timeout(Duration::from_millis(300), c.next()).await;
+        assert!(quiet.is_err(), "p2 got {quiet:?}");
+    });
+}

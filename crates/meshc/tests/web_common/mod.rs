@@ -20,7 +20,10 @@ pub fn fixtures() -> PathBuf {
 /// A running Mesh program serving on loopback.
 pub struct Server {
     child: Child,
+    /// The first port the program listens on.
     pub port: u16,
+    /// Every port, in the order of the "listening on" lines.
+    pub ports: Vec<u16>,
     stdout: Arc<Mutex<String>>,
     stderr: Arc<Mutex<String>>,
 }
@@ -57,6 +60,11 @@ fn pump(
 impl Server {
     /// Starts `meshc run tests/web/<fixture> <args>` and waits for its "listening on" line.
     pub fn start(fixture: &str, args: &[&str], envs: &[(&str, &str)]) -> Server {
+        Server::start_n(fixture, args, envs, 1)
+    }
+
+    /// Like `start`, waiting for `n` "listening on" lines.
+    pub fn start_n(fixture: &str, args: &[&str], envs: &[(&str, &str)], n: usize) -> Server {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_meshc"));
         cmd.arg("run")
             .arg(fixtures().join(fixture))
@@ -79,17 +87,21 @@ impl Server {
         if let Some(err) = child.stderr.take() {
             pump(err, stderr.clone(), Some(tx));
         }
-        let port = match rx.recv_timeout(Duration::from_secs(120)) {
-            Ok(p) => p,
-            Err(_) => {
-                let _ = child.kill();
-                let err = stderr.lock().unwrap_or_else(|e| e.into_inner()).clone();
-                panic!("{fixture} did not start listening; stderr:\n{err}");
+        let mut ports = Vec::new();
+        while ports.len() < n {
+            match rx.recv_timeout(Duration::from_secs(120)) {
+                Ok(p) => ports.push(p),
+                Err(_) => {
+                    let _ = child.kill();
+                    let err = stderr.lock().unwrap_or_else(|e| e.into_inner()).clone();
+                    panic!("{fixture} did not start listening; stderr:\n{err}");
+                }
             }
-        };
+        }
         Server {
             child,
-            port,
+            port: ports[0],
+            ports,
             stdout,
             stderr,
         }
