@@ -5,12 +5,16 @@ so interpreter and VM start-up are not counted (Erlang's takes ~100 ms). Each pr
 REPEAT times; the best time counts. Results of the languages must agree.
 
 Groups: `lang` (sequential code: Mesh, Erlang, Python), `proc` (processes and messages:
-Mesh and Erlang, with the peak memory of the spawn benchmark per process), `tooling`
-(meshc itself), `all`.
+Mesh and Erlang, with the peak memory of the spawn benchmark per process), `http` (wrk
+against a hello-world JSON endpoint in Mesh and in Go's net/http, and a WebSocket broadcast
+to 1,000 clients), `tooling` (meshc itself), `all`.
 """
 
 import json
 import os
+import re
+import signal
+import time
 import shutil
 import subprocess
 import sys
@@ -193,6 +197,97 @@ def tooling():
     hyperfine([hello], "hello-world executable start-up")
 
 
+HTTP = os.path.join(ROOT, "bench", "http")
+# wrk settings shared by both servers: same threads, connections and duration.
+WRK_THREADS = 2
+WRK_CONNECTIONS = [64, 256]
+WRK_SECONDS = 10
+
+
+def start_server(cmd, port, env_extra=None):
+    """Starts a server with PORT set and waits until it prints its "listening on" line."""
+    env = dict(os.environ, PORT=str(port), **(env_extra or {}))
+    p = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        line = p.stderr.readline()
+        if "listening on" in line:
+            return p
+        if not line and p.poll() is not None:
+            break
+    p.kill()
+    raise SystemExit(f"{' '.join(cmd)} did not start")
+
+
+def stop_server(p):
+    p.send_signal(signal.SIGTERM)
+    try:
+        p.wait(timeout=40)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        p.wait()
+
+
+def wrk(url, connections):
+    """(requests per second, p99 latency in ms) of one wrk run."""
+    out = run(["wrk", f"-t{WRK_THREADS}", f"-c{connections}", f"-d{WRK_SECONDS}s", "--latency", url])
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    m = re.search(r"99%\s+([\d.]+)(us|ms|s)\b", out)
+    p99 = float(m.group(1)) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[m.group(2)]
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)|Socket errors: .*", out)
+    if errors:
+        raise SystemExit(f"wrk reported errors against {url}:\n{out}")
+    return rps, p99
+
+
+def http():
+    os.makedirs(OUT, exist_ok=True)
+    proj = os.path.join(OUT, "mesh_http")
+    os.makedirs(proj, exist_ok=True)
+    shutil.copy(os.path.join(HTTP, "hello.mpl"), os.path.join(proj, "main.mpl"))
+    mesh_exe = os.path.join(proj, "server")
+    run([MESHC, "build", proj, "-o", mesh_exe])
+    go_dir = os.path.join(OUT, "go_http")
+    os.makedirs(go_dir, exist_ok=True)
+    shutil.copy(os.path.join(HTTP, "hello.go"), os.path.join(go_dir, "main.go"))
+    go_exe = os.path.join(go_dir, "server")
+    run(["go", "build", "-o", go_exe, "main.go"], cwd=go_dir)
+    print(f"wrk -t{WRK_THREADS} -d{WRK_SECONDS}s on GET /hello (same machine as the servers, {os.cpu_count()} cores)")
+    print(f"{'connections':<13}{'mesh req/s':>12}{'mesh p99 ms':>13}{'go req/s':>12}{'go p99 ms':>11}{'mesh/go req/s':>15}")
+    for c in WRK_CONNECTIONS:
+        results = {}
+        for name, exe, port in (("mesh", mesh_exe, 18480), ("go", go_exe, 18481)):
+            p = start_server([exe], port)
+            try:
+                url = f"http://127.0.0.1:{port}/hello"
+                wrk_warm = ["wrk", f"-t{WRK_THREADS}", f"-c{c}", "-d2s", url]
+                run(wrk_warm)
+                results[name] = wrk(url, c)
+            finally:
+                stop_server(p)
+        (m, mp), (g, gp) = results["mesh"], results["go"]
+        print(f"{c:<13}{m:>12.0f}{mp:>13.2f}{g:>12.0f}{gp:>11.2f}{m/g:>15.2f}")
+    ws()
+
+
+def ws():
+    proj = os.path.join(OUT, "mesh_ws")
+    os.makedirs(proj, exist_ok=True)
+    shutil.copy(os.path.join(HTTP, "ws_broadcast.mpl"), os.path.join(proj, "main.mpl"))
+    exe = os.path.join(proj, "server")
+    run([MESHC, "build", proj, "-o", exe])
+    load = os.path.join(os.path.dirname(MESHC), "examples", "ws_load")
+    port = 18482
+    p = start_server([exe], port)
+    try:
+        out = run([load, str(port), "1000", "10", "500"]).strip()
+    finally:
+        stop_server(p)
+    fields = dict(kv.split("=") for kv in out.split())
+    print(f"WebSocket broadcast: {fields['clients']} clients in one room, {fields['messages']} messages delivered "
+          f"in {fields['seconds']} s: {float(fields['msgs_per_sec']):,.0f} messages/s")
+
+
 if __name__ == "__main__":
     if len(sys.argv) > 2 and sys.argv[1] == "--measure":
         measure_child(sys.argv[2:])
@@ -202,5 +297,7 @@ if __name__ == "__main__":
         lang()
     if what in ("proc", "all"):
         proc()
+    if what in ("http", "all"):
+        http()
     if what in ("tooling", "all"):
         tooling()

@@ -285,6 +285,21 @@ impl<'s> Checker<'s> {
         types::show_ty(&self.tys, self, ty)
     }
 
+    /// The message of an occurs-check failure: `T = List<T>` (the type would contain itself).
+    pub(crate) fn infinite_type_message(&self, v: types::TyVar, ty: &types::Ty) -> String {
+        let name = |w: types::TyVar| {
+            if w == v {
+                "T".to_string()
+            } else {
+                "_".to_string()
+            }
+        };
+        format!(
+            "infinite type: a value's type would have to contain itself (T = {})",
+            types::show_ty_with(&self.tys, self, ty, &name)
+        )
+    }
+
     fn find_entry(&mut self) {
         let main_mod = self
             .modules

@@ -390,18 +390,27 @@ pub trait TyNames {
     fn rigid_name(&self, i: u32) -> String;
 }
 
-/// Prints a type the way messages show it (`List<String>`, `(Int) -> Bool`, `?3`).
+/// Prints a type the way messages show it (`List<String>`, `(Int) -> Bool`); a type not
+/// known yet prints as `_` (`List<_>`).
 pub fn show_ty(table: &TyTable, names: &dyn TyNames, ty: &Ty) -> String {
+    show_ty_with(table, names, ty, &|_| "_".to_string())
+}
+
+/// Like [`show_ty`], naming unknown types with `var_name`.
+pub fn show_ty_with(
+    table: &TyTable,
+    names: &dyn TyNames,
+    ty: &Ty,
+    var_name: &dyn Fn(TyVar) -> String,
+) -> String {
     let mut out = String::new();
-    write_ty(&mut out, names, &table.resolve(ty));
+    write_ty(&mut out, names, &table.resolve(ty), var_name);
     out
 }
 
-fn write_ty(out: &mut String, names: &dyn TyNames, ty: &Ty) {
+fn write_ty(out: &mut String, names: &dyn TyNames, ty: &Ty, var_name: &dyn Fn(TyVar) -> String) {
     match ty {
-        Ty::Var(v) => {
-            let _ = write!(out, "?{}", v.0);
-        }
+        Ty::Var(v) => out.push_str(&var_name(*v)),
         Ty::Never => out.push_str("Never"),
         Ty::Gen(i) => {
             let _ = write!(out, "{}", gen_name(*i));
@@ -413,7 +422,7 @@ fn write_ty(out: &mut String, names: &dyn TyNames, ty: &Ty) {
                 if i > 0 {
                     out.push_str(", ");
                 }
-                write_ty(out, names, t);
+                write_ty(out, names, t, var_name);
             }
             out.push(')');
         }
@@ -423,10 +432,10 @@ fn write_ty(out: &mut String, names: &dyn TyNames, ty: &Ty) {
                 if i > 0 {
                     out.push_str(", ");
                 }
-                write_ty(out, names, t);
+                write_ty(out, names, t, var_name);
             }
             out.push_str(") -> ");
-            write_ty(out, names, ret);
+            write_ty(out, names, ret, var_name);
         }
         Ty::Con(c, args) => {
             let name = match c {
@@ -448,7 +457,7 @@ fn write_ty(out: &mut String, names: &dyn TyNames, ty: &Ty) {
                     if i > 0 {
                         out.push_str(", ");
                     }
-                    write_ty(out, names, t);
+                    write_ty(out, names, t, var_name);
                 }
                 out.push('>');
             }

@@ -3,6 +3,7 @@
 //! ([`ProcessCtx`]: the process's pid, `on_exit` handler and monitors), which implements
 //! the interpreter's [`Host`] trait.
 
+use crate::natives::web::WebState;
 use crate::output::Output;
 use crate::registry::{self, NativeFn};
 use crate::scheduler::Scheduler;
@@ -28,6 +29,7 @@ pub struct Shared {
     stdin: Stdin,
     sched: Scheduler,
     signal_types: SignalTypes,
+    web: WebState,
     /// Type ids of the database layer's std types, found on first use.
     pub(crate) db_types: std::sync::OnceLock<crate::natives::db::DbTypes>,
 }
@@ -57,6 +59,7 @@ impl Shared {
             stdin: Arc::new(AsyncMutex::new(None)),
             sched: Scheduler::default(),
             signal_types,
+            web: WebState::default(),
             db_types: std::sync::OnceLock::new(),
         }))
     }
@@ -79,6 +82,11 @@ impl Shared {
     /// Type ids of the std signal types in this program.
     pub fn signal_types(&self) -> &SignalTypes {
         &self.signal_types
+    }
+
+    /// The web layer's state: WebSocket connections and rooms, the HTTP client, shutdown.
+    pub fn web(&self) -> &WebState {
+        &self.web
     }
 }
 

@@ -1,6 +1,7 @@
 //! `mesh-rt` owns everything a running program needs beyond the interpreter: the
 //! scheduler and processes (tokio tasks), exit signals, links, monitors and the name
-//! registry, and the natives of every standard-library module.
+//! registry, and the natives of every standard-library module — among them the web layer
+//! (the HTTP and WebSocket servers and the HTTP client, `natives::{http, request, ws, web}`).
 //!
 //! It must not know about parsing or types: it receives a verified `mesh_vm::Program`.
 //!

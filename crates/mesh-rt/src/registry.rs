@@ -3,8 +3,8 @@
 
 use crate::context::ProcessCtx;
 use crate::natives::{
-    self, db, env, file, float, int, io, job, json, kernel, list, map, math, prelude, process,
-    queue, row, service, set, string, timer, Args,
+    self, db, env, file, float, http, int, io, job, json, kernel, list, map, math, prelude,
+    process, queue, request, row, service, set, string, timer, ws, Args,
 };
 use mesh_vm::{NativeResult, Value};
 
@@ -285,6 +285,42 @@ static NATIVES: &[(&str, NativeFn)] = &[
     sync!("Job.async", job::spawn_job),
     raw!("Job.await", job::await_job),
     raw!("Job.await_timeout", job::await_timeout),
+    // HTTP
+    sync!("HTTP.router", http::router),
+    sync!("HTTP.route", http::route),
+    sync!("HTTP.route_method", http::route_method),
+    sync!("HTTP.use", http::use_middleware),
+    sync!("HTTP.max_body_size", http::max_body_size),
+    sync!("HTTP.request_timeout", http::request_timeout),
+    sync!("HTTP.response", http::response),
+    sync!("HTTP.response_with_headers", http::response_with_headers),
+    sync!("HTTP.status", http::status),
+    sync!("HTTP.body", http::body),
+    sync!("HTTP.header", http::header),
+    sync!("HTTP.with_header", http::with_header),
+    raw!("HTTP.serve_with", http::serve_with),
+    raw!("HTTP.get", http::get),
+    raw!("HTTP.post", http::post),
+    raw!("HTTP.send_request", http::send_request),
+    // Request
+    sync!("Request.method", request::method),
+    sync!("Request.path", request::path),
+    sync!("Request.body", request::body),
+    sync!("Request.header", request::header),
+    sync!("Request.headers", request::headers),
+    sync!("Request.query", request::query),
+    sync!("Request.param", request::param),
+    // Ws
+    sync!("Ws.send", ws::send),
+    sync!("Ws.send_binary", ws::send_binary),
+    sync!("Ws.close", ws::close),
+    sync!("Ws.join", ws::join),
+    sync!("Ws.leave", ws::leave),
+    sync!("Ws.broadcast", ws::broadcast),
+    sync!("Ws.broadcast_except", ws::broadcast_except),
+    sync!("Ws.room_size", ws::room_size),
+    sync!("Ws.start", ws::start),
+    raw!("Ws.next", ws::next),
 ];
 
 /// The native named `name` (`"String.length"`), if the runtime provides it.

@@ -580,6 +580,16 @@ impl Checker<'_> {
                     crate::defs::FnSource::Extern(n) => tir::Callee::Native(n.clone()),
                     _ => tir::Callee::Fn(f),
                 };
+                // An actor calling itself loops: the call continues the process and never
+                // hands a value back to the body, so it has type `Never`. Then an arm that
+                // ends the actor (`"done" -> println(…)`) and an arm that loops agree.
+                // (The original typed it `Pid<M>`, which still type-checks everywhere.)
+                let is_actor_loop = f == cx.fn_id
+                    && matches!(
+                        self.fns[f.0 as usize].source,
+                        crate::defs::FnSource::Actor(_)
+                    );
+                let ret = if is_actor_loop { Ty::Never } else { ret };
                 (
                     tir::Expr::new(ExprKind::Call { callee, args: es }, span),
                     ret,

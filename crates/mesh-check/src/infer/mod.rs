@@ -244,11 +244,9 @@ impl Checker<'_> {
     ) -> Diagnostic {
         use crate::types::UnifyError;
         match e {
-            UnifyError::Infinite(v, t) => Diagnostic::error(
-                "E0002",
-                format!("infinite type: ?{} occurs in {}", v.0, self.show(&t)),
-                span,
-            ),
+            UnifyError::Infinite(v, t) => {
+                Diagnostic::error("E0002", self.infinite_type_message(v, &t), span)
+            }
             UnifyError::Arity(a, b) => Diagnostic::error(
                 "E0003",
                 format!("expected a function of {a} argument(s), found one of {b}"),

@@ -178,12 +178,8 @@ impl Checker<'_> {
                 let (l, lt) = self.infer_expr(cx, lhs, None);
                 let (r, rt) = self.infer_expr(cx, rhs, Some(&lt));
                 if let Err(crate::types::UnifyError::Infinite(v, t)) = self.tys.unify(&lt, &rt) {
-                    let shown = self.show(&t);
-                    self.error(Diagnostic::error(
-                        "E0002",
-                        format!("infinite type: ?{} occurs in {shown}", v.0),
-                        rhs.span,
-                    ));
+                    let msg = self.infinite_type_message(v, &t);
+                    self.error(Diagnostic::error("E0002", msg, rhs.span));
                     return (tir::Expr::unit(span), Ty::Never);
                 }
                 if self.tys.unify(&lt, &rt).is_err() {
