@@ -498,7 +498,8 @@ impl Runner {
         let pending: Vec<MigrationFile> = self
             .files
             .iter()
-            .filter(|f| !applied.contains_key(&f.version))
+            // A dry `redo` rolled nothing back, so its `up` half runs the applied files.
+            .filter(|f| !applied.contains_key(&f.version) || (self.opts.dry_run && only.is_some()))
             .filter(|f| only.is_none_or(|o| o.contains(&f.version)))
             .filter(|f| self.opts.to.is_none_or(|t| f.version <= t))
             .cloned()
