@@ -4,10 +4,12 @@
 //! `DATABASE_URL` must name a server where the user may create databases; `scripts/test.sh`
 //! starts a throwaway cluster with `scripts/pg.sh` and exports it. Without it these tests
 //! fail (they do not skip): a green run must mean the database layer was tested. Every
-//! test works in a database of its own, created fresh.
+//! test works in a database of its own, created fresh. (`tls` needs no server: it talks to
+//! a scripted one.)
 
 mod migrate;
 mod programs;
+mod tls;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
