@@ -19,6 +19,17 @@
 //! compiler pipeline (`driver`) and the runtime (`mesh-rt`) together, which only `meshc`
 //! depends on.
 
+/// Prints one line to standard error with a single write (`eprintln!` writes each piece of
+/// the format separately, which costs a system call per piece on unbuffered stderr).
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let mut line = format!($($arg)*);
+        line.push('\n');
+        let _ = std::io::stderr().write_all(line.as_bytes());
+    }};
+}
+
 use crate::driver;
 use mesh_rt::natives::db::conn::{self, SharedConn};
 use mesh_rt::natives::db::pg;
@@ -151,7 +162,7 @@ pub fn scan(dir: &Path) -> Result<Vec<MigrationFile>, String> {
         let (version, name) = match parse_file_name(&file) {
             Ok(x) => x,
             Err(why) => {
-                eprintln!(
+                say!(
                     "warning: ignoring migrations/{file}: {why}; migration files are named \
                      VERSION_name.mpl (e.g. 20260216120000_create_users.mpl)"
                 );
@@ -186,7 +197,7 @@ pub fn run(opts: Options) -> ExitCode {
     if let Action::Generate(name) = &opts.action {
         return match generate(&opts.dir, name) {
             Ok(path) => {
-                eprintln!("Created migration: {path}");
+                say!("Created migration: {path}");
                 ExitCode::SUCCESS
             }
             Err(e) => fail(&e),
@@ -199,7 +210,7 @@ pub fn run(opts: Options) -> ExitCode {
         }
     };
     if !opts.dir.join("migrations").is_dir() {
-        eprintln!(
+        say!(
             "No migrations directory found. Run 'meshc migrate {}generate <name>' to create your first migration.",
             dir_arg(&opts.dir)
         );
@@ -210,12 +221,16 @@ pub fn run(opts: Options) -> ExitCode {
         Err(e) => return fail(&e),
     };
     if files.is_empty() {
-        eprintln!("No migration files found in migrations/");
+        say!("No migration files found in migrations/");
         return ExitCode::SUCCESS;
     }
     // A panic would be a runtime bug; the scheduler reports it as a process error.
     std::panic::set_hook(Box::new(|_| {}));
-    let rt = match tokio::runtime::Builder::new_multi_thread()
+    mesh_rt::tune_allocator();
+    // One thread: migrations run one after another and wait on the server, so a second
+    // worker would only add cross-thread wake-ups to every round trip (and take a core
+    // from a server on the same machine).
+    let rt = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
     {
@@ -241,7 +256,7 @@ pub fn run(opts: Options) -> ExitCode {
             Ok(()) => 0,
             Err(e) => {
                 if !e.is_empty() {
-                    eprintln!("error: {e}");
+                    say!("error: {e}");
                 }
                 1
             }
@@ -252,7 +267,7 @@ pub fn run(opts: Options) -> ExitCode {
 }
 
 fn fail(msg: &str) -> ExitCode {
-    eprintln!("error: {msg}");
+    say!("error: {msg}");
     ExitCode::from(1)
 }
 
@@ -420,29 +435,29 @@ impl Runner {
             return Ok(());
         }
         for p in &problems {
-            eprintln!("error: {p}");
+            say!("error: {p}");
         }
         Err(String::new())
     }
 
     fn status(&self, applied: &BTreeMap<i64, Applied>) -> Res<()> {
         let newest = applied.keys().next_back().copied();
-        eprintln!("Migration Status:");
+        say!("Migration Status:");
         let mut n_applied = 0;
         for f in &self.files {
             if applied.contains_key(&f.version) {
                 n_applied += 1;
-                eprintln!("  [x] {}", f.label());
+                say!("  [x] {}", f.label());
             } else if newest.is_some_and(|n| f.version < n) {
-                eprintln!(
+                say!(
                     "  [ ] {} (older than the newest applied migration: needs --allow-out-of-order)",
                     f.label()
                 );
             } else {
-                eprintln!("  [ ] {}", f.label());
+                say!("  [ ] {}", f.label());
             }
         }
-        eprintln!(
+        say!(
             "{n_applied} applied, {} pending",
             self.files.len() - n_applied
         );
@@ -509,7 +524,7 @@ impl Runner {
                 let late: Vec<&MigrationFile> = pending.iter().filter(|f| f.version < n).collect();
                 if !late.is_empty() {
                     for f in &late {
-                        eprintln!(
+                        say!(
                             "error: {} (version {}) is older than the newest applied migration ({n}) and was not applied",
                             f.shown, f.version
                         );
@@ -519,18 +534,18 @@ impl Runner {
             }
         }
         if pending.is_empty() {
-            eprintln!("No pending migrations");
+            say!("No pending migrations");
             return Ok(());
         }
         self.compile()?;
-        eprintln!("Running {} pending migration(s):", pending.len());
+        say!("Running {} pending migration(s):", pending.len());
         for (i, f) in pending.iter().enumerate() {
-            eprintln!("  Applying: {}", f.label());
+            say!("  Applying: {}", f.label());
             let started = Instant::now();
             let next_tx = pending.get(i + 1).is_some_and(|n| !n.no_tx);
             self.apply(f, "up", next_tx).await?;
             if !self.opts.dry_run {
-                eprintln!(
+                say!(
                     "  Applied:  {} ({} ms)",
                     f.label(),
                     started.elapsed().as_millis()
@@ -538,9 +553,9 @@ impl Runner {
             }
         }
         if self.opts.dry_run {
-            eprintln!("Dry run: nothing was applied");
+            say!("Dry run: nothing was applied");
         } else {
-            eprintln!("Applied {} migration(s)", pending.len());
+            say!("Applied {} migration(s)", pending.len());
         }
         Ok(())
     }
@@ -557,7 +572,7 @@ impl Runner {
                 .collect(),
         };
         if targets.is_empty() {
-            eprintln!("No migrations to roll back");
+            say!("No migrations to roll back");
             return Ok(Vec::new());
         }
         let mut files = Vec::new();
@@ -583,11 +598,11 @@ impl Runner {
         }
         self.compile()?;
         for (i, f) in files.iter().enumerate() {
-            eprintln!("Rolling back: {}", f.label());
+            say!("Rolling back: {}", f.label());
             let next_tx = files.get(i + 1).is_some_and(|n| !n.no_tx);
             self.apply(f, "down", next_tx).await?;
             if !self.opts.dry_run {
-                eprintln!("Rolled back: {}", f.label());
+                say!("Rolled back: {}", f.label());
             }
         }
         Ok(targets)
@@ -664,12 +679,12 @@ impl Runner {
             if !f.no_tx {
                 let _ = c.client.batch_execute("ROLLBACK").await;
             }
-            eprintln!("error: Migration {} ({which}) failed: {msg}", f.label());
-            eprintln!("  file: {}", f.shown);
+            say!("error: Migration {} ({which}) failed: {msg}", f.label());
+            say!("  file: {}", f.shown);
             if let Some(s) = statement {
-                eprintln!("  last statement: {s}");
+                say!("  last statement: {s}");
             }
-            eprintln!(
+            say!(
                 "  {}",
                 if f.no_tx {
                     "this migration runs without a transaction: statements before the failure stay applied; nothing was recorded"
