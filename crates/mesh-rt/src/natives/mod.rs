@@ -150,6 +150,56 @@ impl<'a> Args<'a> {
         }
     }
 
+    /// Handle argument `i` as the runtime object `T` (`kind` names its Mesh type for errors).
+    pub fn handle<T: std::any::Any>(&self, i: usize, kind: &str) -> Result<&T, String> {
+        match self.value(i)? {
+            Value::Handle(h) => h
+                .downcast::<T>()
+                .ok_or_else(|| self.fail(format!("argument {} should be a {kind}", i + 1))),
+            other => Err(self.fail(format!(
+                "argument {} should be a {kind}, got {}",
+                i + 1,
+                other.kind_name()
+            ))),
+        }
+    }
+
+    /// Takes handle argument `i` out as a `T`: moved when nothing else holds it (so a
+    /// builder is updated in place), cloned otherwise.
+    pub fn take_handle<T: std::any::Any + Clone>(
+        &mut self,
+        i: usize,
+        kind: &str,
+    ) -> Result<T, String> {
+        self.handle::<T>(i, kind)?;
+        let Value::Handle(h) = self.take(i)? else {
+            return Err(self.fail(format!("argument {} should be a {kind}", i + 1)));
+        };
+        match Arc::try_unwrap(h) {
+            Ok(h) => h
+                .obj
+                .downcast::<T>()
+                .map(|b| *b)
+                .map_err(|_| self.fail(format!("argument {} should be a {kind}", i + 1))),
+            Err(h) => h
+                .downcast::<T>()
+                .cloned()
+                .ok_or_else(|| self.fail(format!("argument {} should be a {kind}", i + 1))),
+        }
+    }
+
+    /// Argument `i` as a list of Strings (atoms count as their names), copied out.
+    pub fn strings(&self, i: usize) -> Result<Vec<String>, String> {
+        self.list(i)?
+            .iter()
+            .map(|v| {
+                v.as_str()
+                    .map(str::to_string)
+                    .ok_or_else(|| self.fail("expected a list of Strings"))
+            })
+            .collect()
+    }
+
     /// Moves argument `i` out as a list.
     pub fn take_list(&mut self, i: usize) -> Result<Arc<VecDeque<Value>>, String> {
         match self.take(i)? {

@@ -46,16 +46,7 @@ impl RequestData {
 
 /// Argument `i` as a request.
 fn req<'a>(a: &'a Args, i: usize) -> Result<&'a RequestData, String> {
-    match a.value(i)? {
-        Value::Handle(h) => h
-            .downcast::<RequestData>()
-            .ok_or_else(|| a.fail(format!("argument {} should be a Request", i + 1))),
-        other => Err(a.fail(format!(
-            "argument {} should be a Request, got {}",
-            i + 1,
-            other.kind_name()
-        ))),
-    }
+    a.handle(i, "Request")
 }
 
 /// The last value of `name` among `pairs`.

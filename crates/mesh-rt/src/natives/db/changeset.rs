@@ -35,27 +35,11 @@ impl Cs {
 }
 
 fn cs_ref<'a>(a: &'a Args, i: usize) -> Result<&'a Cs, String> {
-    match a.value(i)? {
-        Value::Handle(h) => h
-            .downcast::<Cs>()
-            .ok_or_else(|| a.fail(format!("argument {} is not a Changeset", i + 1))),
-        other => Err(a.fail(format!(
-            "argument {} should be a Changeset, got {}",
-            i + 1,
-            other.kind_name()
-        ))),
-    }
+    a.handle(i, "Changeset")
 }
 
 fn take_cs(a: &mut Args, i: usize) -> Result<Cs, String> {
-    let c = cs_ref(a, i)?.clone();
-    match a.take(i)? {
-        Value::Handle(h) => match Arc::try_unwrap(h) {
-            Ok(handle) => Ok(handle.obj.downcast::<Cs>().map(|b| *b).unwrap_or(c)),
-            Err(_) => Ok(c),
-        },
-        _ => Ok(c),
-    }
+    a.take_handle(i, "Changeset")
 }
 
 fn value(c: Cs) -> Value {
@@ -72,17 +56,6 @@ fn string_map(a: &Args, i: usize) -> Result<IndexMap<String, String>, String> {
         .collect()
 }
 
-fn strings(a: &Args, i: usize) -> Result<Vec<String>, String> {
-    a.list(i)?
-        .iter()
-        .map(|v| {
-            v.as_str()
-                .map(str::to_string)
-                .ok_or_else(|| a.fail("expected a list of Strings or atoms"))
-        })
-        .collect()
-}
-
 fn map_value(m: &IndexMap<String, String>) -> Value {
     let mut out = empty_map(m.len());
     for (k, v) in m {
@@ -94,7 +67,7 @@ fn map_value(m: &IndexMap<String, String>) -> Value {
 fn cast_core(a: &Args) -> Result<Cs, String> {
     let data = string_map(a, 0)?;
     let params = string_map(a, 1)?;
-    let allowed = strings(a, 2)?;
+    let allowed = a.strings(2)?;
     let changes = params
         .into_iter()
         .filter(|(k, _)| allowed.contains(k))
@@ -135,7 +108,8 @@ fn coerce(v: &str, sql_type: &str) -> Option<String> {
 /// `Changeset.cast_with_types(data, params, allowed, types)`.
 pub fn cast_with_types(_: &mut ProcessCtx, a: &mut Args) -> Ret {
     let mut cs = cast_core(a)?;
-    let types: Vec<(String, String)> = strings(a, 3)?
+    let types: Vec<(String, String)> = a
+        .strings(3)?
         .into_iter()
         .filter_map(|t| {
             t.split_once(':')
@@ -162,7 +136,7 @@ pub fn cast_with_types(_: &mut ProcessCtx, a: &mut Args) -> Ret {
 
 /// `Changeset.validate_required(cs, fields)`.
 pub fn validate_required(_: &mut ProcessCtx, a: &mut Args) -> Ret {
-    let fields = strings(a, 1)?;
+    let fields = a.strings(1)?;
     let mut cs = take_cs(a, 0)?;
     for f in fields {
         let present = match cs.changes.get(&f) {
@@ -210,7 +184,7 @@ pub fn validate_format(_: &mut ProcessCtx, a: &mut Args) -> Ret {
 /// `Changeset.validate_inclusion(cs, :f, allowed)`.
 pub fn validate_inclusion(_: &mut ProcessCtx, a: &mut Args) -> Ret {
     let f = a.str(1)?.to_string();
-    let allowed = strings(a, 2)?;
+    let allowed = a.strings(2)?;
     let mut cs = take_cs(a, 0)?;
     if let Some(v) = cs.changes.get(&f) {
         if !allowed.contains(v) {

@@ -12,17 +12,6 @@ use crate::context::ProcessCtx;
 use crate::natives::{Args, Ret};
 use mesh_vm::Value;
 
-fn strings(a: &Args, i: usize) -> Result<Vec<String>, String> {
-    a.list(i)?
-        .iter()
-        .map(|v| {
-            v.as_str()
-                .map(str::to_string)
-                .ok_or_else(|| a.fail("expected a list of Strings"))
-        })
-        .collect()
-}
-
 /// A column definition from its `"name:TYPE:CONSTRAINTS"` spec.
 pub fn column_def(spec: &str) -> String {
     let mut parts = spec.splitn(3, ':');
@@ -135,7 +124,7 @@ fn str_ret(s: String) -> Ret {
 
 /// `Migration.create_table_sql(table, columns)`.
 pub fn create_table(_: &mut ProcessCtx, a: &mut Args) -> Ret {
-    let cols: Vec<String> = strings(a, 1)?.iter().map(|c| column_def(c)).collect();
+    let cols: Vec<String> = a.strings(1)?.iter().map(|c| column_def(c)).collect();
     str_ret(format!(
         "CREATE TABLE IF NOT EXISTS {} ({})",
         quote_ident(a.str(0)?),
@@ -145,7 +134,7 @@ pub fn create_table(_: &mut ProcessCtx, a: &mut Args) -> Ret {
 
 /// `Migration.create_partitioned_table_sql(table, columns, key)`: `PARTITION BY RANGE`.
 pub fn create_partitioned_table(_: &mut ProcessCtx, a: &mut Args) -> Ret {
-    let cols: Vec<String> = strings(a, 1)?.iter().map(|c| column_def(c)).collect();
+    let cols: Vec<String> = a.strings(1)?.iter().map(|c| column_def(c)).collect();
     let key: Vec<String> = a
         .str(2)?
         .split(',')
@@ -211,14 +200,14 @@ pub fn rename_column(_: &mut ProcessCtx, a: &mut Args) -> Ret {
 /// `Migration.create_index_sql(table, columns, options)`.
 pub fn create_index(_: &mut ProcessCtx, a: &mut Args) -> Ret {
     let opts = index_opts(a.str(2)?).map_err(|e| a.fail(e))?;
-    str_ret(create_index_sql(a.str(0)?, &strings(a, 1)?, &opts))
+    str_ret(create_index_sql(a.str(0)?, &a.strings(1)?, &opts))
 }
 
 /// `Migration.drop_index_sql(table, columns)`.
 pub fn drop_index(_: &mut ProcessCtx, a: &mut Args) -> Ret {
     str_ret(format!(
         "DROP INDEX IF EXISTS {}",
-        quote_ident(&index_name(a.str(0)?, &strings(a, 1)?))
+        quote_ident(&index_name(a.str(0)?, &a.strings(1)?))
     ))
 }
 

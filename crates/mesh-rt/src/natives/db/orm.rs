@@ -9,17 +9,6 @@ use crate::context::ProcessCtx;
 use crate::natives::{Args, Ret};
 use mesh_vm::Value;
 
-fn strings(a: &Args, i: usize) -> Result<Vec<String>, String> {
-    a.list(i)?
-        .iter()
-        .map(|v| {
-            v.as_str()
-                .map(str::to_string)
-                .ok_or_else(|| a.fail("expected a list of Strings"))
-        })
-        .collect()
-}
-
 /// One condition as SQL, numbering its placeholder after `next`.
 fn condition(c: &str, next: &mut usize) -> String {
     let c = c.trim();
@@ -102,9 +91,9 @@ pub fn select_sql(
 pub fn build_select(_: &mut ProcessCtx, a: &mut Args) -> Ret {
     Ok(Value::str(select_sql(
         a.str(0)?,
-        &strings(a, 1)?,
-        &strings(a, 2)?,
-        &strings(a, 3)?,
+        &a.strings(1)?,
+        &a.strings(2)?,
+        &a.strings(3)?,
         a.int(4)?,
         a.int(5)?,
     )))
@@ -112,7 +101,7 @@ pub fn build_select(_: &mut ProcessCtx, a: &mut Args) -> Ret {
 
 /// `Orm.build_insert(table, cols, returning)`.
 pub fn build_insert(_: &mut ProcessCtx, a: &mut Args) -> Ret {
-    let cols = strings(a, 1)?;
+    let cols = a.strings(1)?;
     let names: Vec<String> = cols.iter().map(|c| quote_ident(c)).collect();
     let ph: Vec<String> = (1..=cols.len()).map(|i| format!("${i}")).collect();
     Ok(Value::str(format!(
@@ -120,13 +109,13 @@ pub fn build_insert(_: &mut ProcessCtx, a: &mut Args) -> Ret {
         quote_ident(a.str(0)?),
         names.join(", "),
         ph.join(", "),
-        returning(&strings(a, 2)?)
+        returning(&a.strings(2)?)
     )))
 }
 
 /// `Orm.build_update(table, set_cols, wheres, returning)`.
 pub fn build_update(_: &mut ProcessCtx, a: &mut Args) -> Ret {
-    let cols = strings(a, 1)?;
+    let cols = a.strings(1)?;
     let sets: Vec<String> = cols
         .iter()
         .enumerate()
@@ -137,8 +126,8 @@ pub fn build_update(_: &mut ProcessCtx, a: &mut Args) -> Ret {
         "UPDATE {} SET {}{}{}",
         quote_ident(a.str(0)?),
         sets.join(", "),
-        where_clause(&strings(a, 2)?, &mut next),
-        returning(&strings(a, 3)?)
+        where_clause(&a.strings(2)?, &mut next),
+        returning(&a.strings(3)?)
     )))
 }
 
@@ -148,8 +137,8 @@ pub fn build_delete(_: &mut ProcessCtx, a: &mut Args) -> Ret {
     Ok(Value::str(format!(
         "DELETE FROM {}{}{}",
         quote_ident(a.str(0)?),
-        where_clause(&strings(a, 1)?, &mut next),
-        returning(&strings(a, 2)?)
+        where_clause(&a.strings(1)?, &mut next),
+        returning(&a.strings(2)?)
     )))
 }
 

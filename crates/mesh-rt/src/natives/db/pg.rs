@@ -56,31 +56,11 @@ pub fn dry_run_pool(log: Arc<Mutex<Vec<String>>>) -> Value {
 }
 
 fn pool_arg(a: &Args, i: usize) -> Result<Arc<PoolTarget>, String> {
-    match a.value(i)? {
-        Value::Handle(h) => h
-            .downcast::<Arc<PoolTarget>>()
-            .cloned()
-            .ok_or_else(|| a.fail(format!("argument {} is not a PoolHandle", i + 1))),
-        other => Err(a.fail(format!(
-            "argument {} should be a PoolHandle, got {}",
-            i + 1,
-            other.kind_name()
-        ))),
-    }
+    a.handle::<Arc<PoolTarget>>(i, "PoolHandle").cloned()
 }
 
 fn conn_arg(a: &Args, i: usize) -> Result<Arc<ConnCell>, String> {
-    match a.value(i)? {
-        Value::Handle(h) => h
-            .downcast::<Arc<ConnCell>>()
-            .cloned()
-            .ok_or_else(|| a.fail(format!("argument {} is not a PgConn", i + 1))),
-        other => Err(a.fail(format!(
-            "argument {} should be a PgConn, got {}",
-            i + 1,
-            other.kind_name()
-        ))),
-    }
+    a.handle::<Arc<ConnCell>>(i, "PgConn").cloned()
 }
 
 /// `List<String>` parameters.

@@ -15,7 +15,6 @@
 use crate::context::ProcessCtx;
 use crate::natives::{Args, Ret};
 use mesh_vm::{Handle, Value};
-use std::sync::Arc;
 
 /// Mesh type name of queries.
 pub const KIND: &str = "Query";
@@ -261,46 +260,16 @@ impl Q {
 }
 
 fn query_ref<'a>(a: &'a Args, i: usize) -> Result<&'a Q, String> {
-    match a.value(i)? {
-        Value::Handle(h) => h
-            .downcast::<Q>()
-            .ok_or_else(|| a.fail(format!("argument {} is not a Query", i + 1))),
-        other => Err(a.fail(format!(
-            "argument {} should be a Query, got {}",
-            i + 1,
-            other.kind_name()
-        ))),
-    }
+    a.handle(i, "Query")
 }
 
 /// Takes the query argument: reused in place when nothing else holds it, else copied.
 fn take_query(a: &mut Args, i: usize) -> Result<Q, String> {
-    let q = query_ref(a, i)?.clone();
-    match a.take(i)? {
-        Value::Handle(h) => match Arc::try_unwrap(h) {
-            Ok(handle) => match handle.obj.downcast::<Q>() {
-                Ok(b) => Ok(*b),
-                Err(_) => Ok(q),
-            },
-            Err(_) => Ok(q),
-        },
-        _ => Ok(q),
-    }
+    a.take_handle(i, "Query")
 }
 
 fn value(q: Q) -> Value {
     Handle::new_value(KIND, q)
-}
-
-fn strings(a: &Args, i: usize) -> Result<Vec<String>, String> {
-    a.list(i)?
-        .iter()
-        .map(|v| {
-            v.as_str()
-                .map(str::to_string)
-                .ok_or_else(|| a.fail("expected a list of Strings"))
-        })
-        .collect()
 }
 
 /// `Query.from(table)`.
@@ -352,7 +321,7 @@ pub fn where_op(_: &mut ProcessCtx, a: &mut Args) -> Ret {
 /// `Query.where_in(q, :f, values)`.
 pub fn where_in(_: &mut ProcessCtx, a: &mut Args) -> Ret {
     let f = a.str(1)?.to_string();
-    let vs = strings(a, 2)?;
+    let vs = a.strings(2)?;
     let mut q = take_query(a, 0)?;
     q.wheres.push(Cond::In(f, vs));
     Ok(value(q))
@@ -377,7 +346,7 @@ pub fn where_not_null(_: &mut ProcessCtx, a: &mut Args) -> Ret {
 /// `Query.where_raw(q, sql, params)`.
 pub fn where_raw(_: &mut ProcessCtx, a: &mut Args) -> Ret {
     let sql = a.str(1)?.to_string();
-    let ps = strings(a, 2)?;
+    let ps = a.strings(2)?;
     number_placeholders(&sql, ps.len(), &mut 0).map_err(|e| a.fail(e))?;
     let mut q = take_query(a, 0)?;
     q.wheres.push(Cond::Raw(sql, ps));
@@ -386,7 +355,7 @@ pub fn where_raw(_: &mut ProcessCtx, a: &mut Args) -> Ret {
 
 /// `Query.select(q, fields)`: replaces the select list (identifiers, quoted).
 pub fn select(_: &mut ProcessCtx, a: &mut Args) -> Ret {
-    let fs = strings(a, 1)?;
+    let fs = a.strings(1)?;
     let mut q = take_query(a, 0)?;
     q.select = fs.into_iter().map(Sel::Col).collect();
     Ok(value(q))
@@ -394,7 +363,7 @@ pub fn select(_: &mut ProcessCtx, a: &mut Args) -> Ret {
 
 /// `Query.select_raw(q, exprs)`: appends verbatim expressions.
 pub fn select_raw(_: &mut ProcessCtx, a: &mut Args) -> Ret {
-    let es = strings(a, 1)?;
+    let es = a.strings(1)?;
     let mut q = take_query(a, 0)?;
     q.select.extend(es.into_iter().map(Sel::Raw));
     Ok(value(q))
@@ -458,7 +427,7 @@ pub fn having(_: &mut ProcessCtx, a: &mut Args) -> Ret {
 /// `Query.fragment(q, sql, params)`: raw SQL after HAVING.
 pub fn fragment(_: &mut ProcessCtx, a: &mut Args) -> Ret {
     let sql = a.str(1)?.to_string();
-    let ps = strings(a, 2)?;
+    let ps = a.strings(2)?;
     number_placeholders(&sql, ps.len(), &mut 0).map_err(|e| a.fail(e))?;
     let mut q = take_query(a, 0)?;
     q.fragments.push((sql, ps));

@@ -58,58 +58,17 @@ impl ResponseData {
 
 /// Argument `i` as a router.
 fn router_arg<'a>(a: &'a Args, i: usize) -> Result<&'a RouterData, String> {
-    match a.value(i)? {
-        Value::Handle(h) => h
-            .downcast::<RouterData>()
-            .ok_or_else(|| a.fail(format!("argument {} should be a Router", i + 1))),
-        other => Err(a.fail(format!(
-            "argument {} should be a Router, got {}",
-            i + 1,
-            other.kind_name()
-        ))),
-    }
+    a.handle(i, "Router")
 }
 
 /// Argument `i` as a response.
 fn response_arg<'a>(a: &'a Args, i: usize) -> Result<&'a ResponseData, String> {
-    match a.value(i)? {
-        Value::Handle(h) => h
-            .downcast::<ResponseData>()
-            .ok_or_else(|| a.fail(format!("argument {} should be a Response", i + 1))),
-        other => Err(a.fail(format!(
-            "argument {} should be a Response, got {}",
-            i + 1,
-            other.kind_name()
-        ))),
-    }
-}
-
-/// Takes handle argument `i` out as a `T`: moved when unshared, cloned otherwise.
-fn take_handle<T: Clone + Send + Sync + 'static>(
-    a: &mut Args,
-    i: usize,
-    kind: &str,
-) -> Result<T, String> {
-    let v = a.take(i)?;
-    let Value::Handle(h) = v else {
-        return Err(a.fail(format!("argument {} should be a {kind}", i + 1)));
-    };
-    match Arc::try_unwrap(h) {
-        Ok(h) => h
-            .obj
-            .downcast::<T>()
-            .map(|b| *b)
-            .map_err(|_| a.fail(format!("argument {} should be a {kind}", i + 1))),
-        Err(h) => h
-            .downcast::<T>()
-            .cloned()
-            .ok_or_else(|| a.fail(format!("argument {} should be a {kind}", i + 1))),
-    }
+    a.handle(i, "Response")
 }
 
 /// Updates the router argument `0` with `f`.
 fn update_router(a: &mut Args, f: impl FnOnce(&mut RouterData)) -> Ret {
-    let mut r: RouterData = take_handle(a, 0, ROUTER)?;
+    let mut r: RouterData = a.take_handle(0, ROUTER)?;
     f(&mut r);
     Ok(Handle::new_value(ROUTER, r))
 }
@@ -257,7 +216,7 @@ pub fn header(_: &mut ProcessCtx, a: &mut Args) -> Ret {
 /// `HTTP.with_header(resp, name, value)`: sets the header, replacing earlier values.
 pub fn with_header(_: &mut ProcessCtx, a: &mut Args) -> Ret {
     let (name, value) = header_pair(a, a.str(1)?, a.str(2)?)?;
-    let mut r: ResponseData = take_handle(a, 0, RESPONSE)?;
+    let mut r: ResponseData = a.take_handle(0, RESPONSE)?;
     r.headers.insert(name, value);
     Ok(Handle::new_value(RESPONSE, r))
 }
