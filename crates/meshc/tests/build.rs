@@ -109,15 +109,15 @@ fn the_output_option_and_run_time_exit_codes() {
 }
 
 #[test]
-fn compile_errors_exit_1_and_name_file_line_and_column() {
+fn three_type_errors_in_two_files_get_three_diagnostics() {
     let dir = scratch("errors");
     write(
         &dir.join("app/main.mpl"),
-        "fn main() do\n  println(1 + \"x\")\nend\n",
+        "from Util import Point, f\n\nfn main() do\n  let p = Point { x: 1 }\n  println(\"${p.z}\")\n  println(\"${f(1)}\")\nend\n",
     );
     write(
         &dir.join("app/util.mpl"),
-        "pub fn f() -> Int do\n  \"no\"\nend\n",
+        "pub struct Point do\n  x :: Int\nend\n\npub fn f() -> Int do\n  \"no\"\nend\n",
     );
     for cmd in ["build", "check"] {
         let out = meshc()
@@ -128,15 +128,26 @@ fn compile_errors_exit_1_and_name_file_line_and_column() {
             .expect("run meshc");
         assert_eq!(out.status.code(), Some(1), "{cmd}");
         let err = String::from_utf8_lossy(&out.stderr);
-        assert!(
-            err.contains("app/main.mpl:2:15: error[E0001]: expected Int, found String"),
+        let headers: Vec<&str> = err.lines().filter(|l| l.contains(": error[")).collect();
+        assert_eq!(
+            headers,
+            [
+                "app/main.mpl:5:16: error[E0009]: type Point has no field z",
+                "app/main.mpl:6:14: error[E0003]: expected 0 argument(s), found 1",
+                "app/util.mpl:6:3: error[E0001]: expected Int, found String",
+            ],
             "{err}"
         );
+        // Each comes with its source line and a caret.
         assert!(
-            err.contains("app/util.mpl:2:3: error[E0001]: expected Int, found String"),
+            err.contains("5 |   println(\"${p.z}\")\n  |                ^"),
             "{err}"
         );
-        assert!(err.contains("2 |   println(1 + \"x\")"), "{err}");
+        assert!(err.contains("6 |   \"no\"\n  |   ^^^^"), "{err}");
+        assert!(
+            err.ends_with("error: could not compile: 3 errors found\n"),
+            "{err}"
+        );
     }
     assert!(
         !dir.join("app/app").exists(),
