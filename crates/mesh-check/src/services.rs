@@ -339,17 +339,7 @@ impl Checker<'_> {
         };
         self.unify_msg(&ret, &bt, bspan, Some(origin));
         cx.scopes.pop();
-        let body = if pre.is_empty() {
-            body
-        } else {
-            tir::Expr::new(
-                ExprKind::Block {
-                    stmts: pre,
-                    result: Box::new(body),
-                },
-                h.span,
-            )
-        };
+        let body = tir::Expr::after(pre, body, h.span);
         self.finish_fn(&mut cx);
         let body = self.patch(&mut cx, body);
         self.complete_fn(f, &mut cx, mono, params, body);

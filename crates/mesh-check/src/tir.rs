@@ -106,6 +106,20 @@ impl Expr {
     pub fn unit(span: Span) -> Expr {
         Expr::new(ExprKind::Unit, span)
     }
+
+    /// `body` preceded by `stmts` in a block (`body` itself when there are none).
+    pub fn after(stmts: Vec<Stmt>, body: Expr, span: Span) -> Expr {
+        if stmts.is_empty() {
+            return body;
+        }
+        Expr::new(
+            ExprKind::Block {
+                stmts,
+                result: Box::new(body),
+            },
+            span,
+        )
+    }
 }
 
 #[derive(Clone, Debug)]

@@ -721,17 +721,7 @@ impl Checker<'_> {
             None => body,
         };
         cx.scopes.pop();
-        let body = if pre.is_empty() {
-            body
-        } else {
-            tir::Expr::new(
-                ExprKind::Block {
-                    stmts: pre,
-                    result: Box::new(body),
-                },
-                a.span,
-            )
-        };
+        let body = tir::Expr::after(pre, body, a.span);
         self.finish_fn(&mut cx);
         let body = self.patch(&mut cx, body);
         self.complete_fn(f, &mut cx, own, params, body);

@@ -46,7 +46,7 @@ impl RequestData {
 
 /// Argument `i` as a request.
 fn req<'a>(a: &'a Args, i: usize) -> Result<&'a RequestData, String> {
-    a.handle(i, "Request")
+    a.handle(i, KIND)
 }
 
 /// The last value of `name` among `pairs`.

@@ -35,11 +35,11 @@ impl Cs {
 }
 
 fn cs_ref<'a>(a: &'a Args, i: usize) -> Result<&'a Cs, String> {
-    a.handle(i, "Changeset")
+    a.handle(i, KIND)
 }
 
 fn take_cs(a: &mut Args, i: usize) -> Result<Cs, String> {
-    a.take_handle(i, "Changeset")
+    a.take_handle(i, KIND)
 }
 
 fn value(c: Cs) -> Value {

@@ -56,11 +56,11 @@ pub fn dry_run_pool(log: Arc<Mutex<Vec<String>>>) -> Value {
 }
 
 fn pool_arg(a: &Args, i: usize) -> Result<Arc<PoolTarget>, String> {
-    a.handle::<Arc<PoolTarget>>(i, "PoolHandle").cloned()
+    a.handle::<Arc<PoolTarget>>(i, POOL_KIND).cloned()
 }
 
 fn conn_arg(a: &Args, i: usize) -> Result<Arc<ConnCell>, String> {
-    a.handle::<Arc<ConnCell>>(i, "PgConn").cloned()
+    a.handle::<Arc<ConnCell>>(i, CONN_KIND).cloned()
 }
 
 /// `List<String>` parameters.

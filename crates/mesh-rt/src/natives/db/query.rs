@@ -260,12 +260,12 @@ impl Q {
 }
 
 fn query_ref<'a>(a: &'a Args, i: usize) -> Result<&'a Q, String> {
-    a.handle(i, "Query")
+    a.handle(i, KIND)
 }
 
 /// Takes the query argument: reused in place when nothing else holds it, else copied.
 fn take_query(a: &mut Args, i: usize) -> Result<Q, String> {
-    a.take_handle(i, "Query")
+    a.take_handle(i, KIND)
 }
 
 fn value(q: Q) -> Value {

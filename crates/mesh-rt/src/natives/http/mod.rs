@@ -58,12 +58,12 @@ impl ResponseData {
 
 /// Argument `i` as a router.
 fn router_arg<'a>(a: &'a Args, i: usize) -> Result<&'a RouterData, String> {
-    a.handle(i, "Router")
+    a.handle(i, ROUTER)
 }
 
 /// Argument `i` as a response.
 fn response_arg<'a>(a: &'a Args, i: usize) -> Result<&'a ResponseData, String> {
-    a.handle(i, "Response")
+    a.handle(i, RESPONSE)
 }
 
 /// Updates the router argument `0` with `f`.
